@@ -1,0 +1,322 @@
+//! An assessment: the answers, justifications and planned measures for one channel, checked
+//! against one version of one checklist.
+//!
+//! This is the content of an assessment file (see [`crate::store`] for reading and writing it).
+//! It refers to its checklist by id, version and fingerprint, and never silently accepts a
+//! different one: [`Assessment::check_against`] reports any mismatch.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::checklist::{Checklist, UNKNOWN};
+use crate::risk::Level;
+
+/// The assessment file format version written by this program.
+///
+/// Kept separate from the crate version: a new release need not change the file format.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One assessment.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Assessment")]
+pub struct Assessment {
+    /// File format version ([`FORMAT_VERSION`] when written by this program).
+    pub format_version: u32,
+    /// The checklist the answers belong to.
+    pub checklist: ChecklistRef,
+    /// Who assesses which channel ("Stammdaten").
+    #[serde(default)]
+    pub metadata: Metadata,
+    /// Answers by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Planned measures by finding id (a question id or a baseline risk id).
+    #[serde(default)]
+    pub measures: BTreeMap<String, Measure>,
+}
+
+/// Identifies the checklist version an assessment was made with.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Checklist")]
+pub struct ChecklistRef {
+    /// Checklist id.
+    pub id: String,
+    /// Checklist version.
+    pub version: String,
+    /// The checklist's fingerprint (SHA-256 of its content).
+    pub fingerprint: String,
+}
+
+/// The channel and the people responsible for it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default, rename = "Metadata")]
+pub struct Metadata {
+    /// Public body ("Stadt Musterstadt").
+    pub public_body: String,
+    /// Organisational unit ("Pressestelle").
+    pub unit: String,
+    /// Platform ("TikTok").
+    pub platform: String,
+    /// Account name or handle ("@musterstadt").
+    pub account: String,
+    /// Purposes of the channel.
+    pub purposes: String,
+    /// Target groups.
+    pub target_groups: String,
+    /// Categories of data subjects (visitors, followers, commenters, people shown, staff).
+    pub data_subjects: String,
+    /// Person responsible for the channel.
+    pub responsible: String,
+    /// Data protection officer consulted.
+    pub dpo: String,
+    /// Date of the assessment.
+    #[serde(with = "crate::dates::iso_date::option")]
+    pub date: Option<Date>,
+}
+
+impl Metadata {
+    /// The fields a complete assessment needs, with their German label, in display order.
+    pub fn required(&self) -> [(&'static str, &str); 7] {
+        [
+            ("Öffentliche Stelle", &self.public_body),
+            ("Organisationseinheit", &self.unit),
+            ("Plattform", &self.platform),
+            ("Konto", &self.account),
+            ("Zwecke", &self.purposes),
+            ("Verantwortliche Person", &self.responsible),
+            ("Datenschutzbeauftragte/r", &self.dpo),
+        ]
+    }
+
+    /// Labels of required fields that are empty.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing: Vec<&'static str> = self
+            .required()
+            .into_iter()
+            .filter(|(_, value)| value.trim().is_empty())
+            .map(|(label, _)| label)
+            .collect();
+        if self.date.is_none() {
+            missing.push("Datum");
+        }
+        missing
+    }
+}
+
+/// The answer to one question.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Answer")]
+pub struct Answer {
+    /// The chosen option id, or [`UNKNOWN`].
+    pub choice: String,
+    /// Why this answer is right.
+    #[serde(default)]
+    pub justification: String,
+    /// Where the evidence is (documents, dated screenshots).
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// The state of a planned measure.
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+pub enum MeasureStatus {
+    /// Decided but not started.
+    #[default]
+    Geplant,
+    /// Being implemented.
+    InUmsetzung,
+    /// Done.
+    Umgesetzt,
+    /// Decided against (the risk is accepted as it is).
+    Verworfen,
+}
+
+impl MeasureStatus {
+    /// All states in workflow order.
+    pub const ALL: [Self; 4] = [
+        Self::Geplant,
+        Self::InUmsetzung,
+        Self::Umgesetzt,
+        Self::Verworfen,
+    ];
+
+    /// Display name.
+    pub fn name(self, lang: crate::text::Lang) -> &'static str {
+        use crate::text::Lang::{De, En};
+        match (self, lang) {
+            (Self::Geplant, De) => "geplant",
+            (Self::InUmsetzung, De) => "in Umsetzung",
+            (Self::Umgesetzt, De) => "umgesetzt",
+            (Self::Verworfen, De) => "verworfen",
+            (Self::Geplant, En) => "planned",
+            (Self::InUmsetzung, En) => "in progress",
+            (Self::Umgesetzt, En) => "implemented",
+            (Self::Verworfen, En) => "rejected",
+        }
+    }
+}
+
+/// A measure planned against a finding.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Measure")]
+pub struct Measure {
+    /// What will be done (defaults to the checklist's recommendation in the app).
+    #[serde(default)]
+    pub text: String,
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// By when.
+    #[serde(default, with = "crate::dates::iso_date::option")]
+    pub due: Option<Date>,
+    /// State.
+    #[serde(default)]
+    pub status: MeasureStatus,
+    /// Expected severity once the measure is in place.
+    #[serde(default)]
+    pub residual_severity: Option<Level>,
+    /// Expected likelihood once the measure is in place.
+    #[serde(default)]
+    pub residual_likelihood: Option<Level>,
+}
+
+/// Why an assessment does not fit a checklist.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Mismatch {
+    /// It was made for another checklist.
+    #[error("the assessment belongs to checklist `{found}`, not `{expected}`")]
+    OtherChecklist {
+        /// The checklist at hand.
+        expected: String,
+        /// The id in the assessment.
+        found: String,
+    },
+    /// Same checklist, other version.
+    #[error(
+        "the assessment was made with checklist `{id}` version {found}, but version {expected} is loaded; \
+         migrating answers between checklist versions is not supported yet"
+    )]
+    OtherVersion {
+        /// Checklist id.
+        id: String,
+        /// Version at hand.
+        expected: String,
+        /// Version in the assessment.
+        found: String,
+    },
+    /// Same version number, different content.
+    #[error(
+        "the assessment was made with a different content of checklist `{id}` {version} \
+         (fingerprint {found_short} instead of {expected_short}); the checklist was changed without a new version"
+    )]
+    OtherContent {
+        /// Checklist id.
+        id: String,
+        /// Version.
+        version: String,
+        /// Short fingerprint at hand.
+        expected_short: String,
+        /// Short fingerprint in the assessment.
+        found_short: String,
+    },
+    /// An answer names a question the checklist does not have.
+    #[error("answer to the unknown question `{0}`")]
+    UnknownQuestion(String),
+    /// An answer names an option the question does not have.
+    #[error("question `{question}` has no option `{choice}`")]
+    UnknownOption {
+        /// Question id.
+        question: String,
+        /// The chosen option id.
+        choice: String,
+    },
+    /// A measure names no finding of the checklist.
+    #[error("measure for `{0}`, which is neither a question nor a baseline risk")]
+    UnknownFinding(String),
+}
+
+impl Assessment {
+    /// An empty assessment for `checklist`.
+    pub fn new(checklist: &Checklist) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            checklist: ChecklistRef {
+                id: checklist.id().to_string(),
+                version: checklist.version().to_string(),
+                fingerprint: checklist.fingerprint().to_string(),
+            },
+            metadata: Metadata::default(),
+            answers: BTreeMap::new(),
+            measures: BTreeMap::new(),
+        }
+    }
+
+    /// The chosen option for `question`, if answered.
+    pub fn choice(&self, question: &str) -> Option<&str> {
+        self.answers
+            .get(question)
+            .map(|a| a.choice.as_str())
+            .filter(|c| !c.is_empty())
+    }
+
+    /// Every way in which this assessment does not fit `checklist` (empty when it fits).
+    pub fn check_against(&self, checklist: &Checklist) -> Vec<Mismatch> {
+        let r = &self.checklist;
+        if r.id != checklist.id() {
+            return vec![Mismatch::OtherChecklist {
+                expected: checklist.id().into(),
+                found: r.id.clone(),
+            }];
+        }
+        if r.version != checklist.version() {
+            return vec![Mismatch::OtherVersion {
+                id: r.id.clone(),
+                expected: checklist.version().into(),
+                found: r.version.clone(),
+            }];
+        }
+        if r.fingerprint != checklist.fingerprint() {
+            return vec![Mismatch::OtherContent {
+                id: r.id.clone(),
+                version: r.version.clone(),
+                expected_short: short(checklist.fingerprint()),
+                found_short: short(&r.fingerprint),
+            }];
+        }
+        let mut out = Vec::new();
+        for (id, answer) in &self.answers {
+            match checklist.question(id) {
+                None => out.push(Mismatch::UnknownQuestion(id.clone())),
+                Some(q) if !answer.choice.is_empty() && !q.accepts(&answer.choice) => {
+                    out.push(Mismatch::UnknownOption {
+                        question: id.clone(),
+                        choice: answer.choice.clone(),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        for id in self.measures.keys() {
+            let known = checklist.question(id).is_some()
+                || checklist.baseline_risks().iter().any(|b| &b.id == id);
+            if !known {
+                out.push(Mismatch::UnknownFinding(id.clone()));
+            }
+        }
+        out
+    }
+
+    /// Whether `question` is answered "unbekannt / nicht geprüft".
+    pub fn is_unknown(&self, question: &str) -> bool {
+        self.choice(question) == Some(UNKNOWN)
+    }
+}
+
+/// The first 12 hex digits of a fingerprint, as shown in messages and footers.
+pub fn short(fingerprint: &str) -> String {
+    fingerprint.chars().take(12).collect()
+}

@@ -1,0 +1,880 @@
+//! Turns a parsed [`ChecklistFile`] into a [`Checklist`], collecting every problem at once.
+//!
+//! Each problem carries a logical path (`sections[2].questions["A4.1"].options["nein"]`) and,
+//! where the element's id can be found in the source text, its line. Errors make the checklist
+//! unusable; warnings (missing English text, unused sources) do not.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
+
+use sha2::{Digest as _, Sha256};
+
+use super::schema::{
+    BaselineDecl, ChecklistFile, ConditionDecl, FindingDecl, MatrixDecl, ModifierDecl,
+    QuestionDecl, SectionDecl, SourceDecl, TextDecl,
+};
+use super::{
+    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, Section, Source,
+    UNKNOWN,
+};
+use crate::diagnostics::{Location, Problem};
+use crate::risk::{Level, Matrix, RiskClass};
+use crate::text::Text;
+
+/// Validates `decl` (parsed from `source`, read from `file`).
+///
+/// Returns the checklist when there is no error, and every problem found (errors and warnings).
+pub fn validate(
+    file: &Path,
+    source: &str,
+    decl: ChecklistFile,
+) -> (Option<Checklist>, Vec<Problem>) {
+    let fingerprint = fingerprint(&decl);
+    let mut v = Validator {
+        file,
+        source,
+        problems: Vec::new(),
+        used_sources: BTreeSet::new(),
+    };
+    let checklist = v.checklist(decl, fingerprint);
+    let Validator { mut problems, .. } = v;
+    // Stable: problems on the same line keep the order in which they were found.
+    problems.sort_by_key(Problem::line);
+    let has_error = problems.iter().any(Problem::is_error);
+    (if has_error { None } else { checklist }, problems)
+}
+
+/// SHA-256 over the canonical JSON form of the parsed file: independent of comments and layout.
+pub fn fingerprint(decl: &ChecklistFile) -> String {
+    // Serialising plain structs and vectors to JSON cannot fail; an empty digest input would
+    // still give a stable (if useless) value, so no panic path is needed here.
+    let canonical = serde_json::to_vec(decl).unwrap_or_default();
+    hex(&Sha256::digest(&canonical))
+}
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+struct Validator<'a> {
+    file: &'a Path,
+    source: &'a str,
+    problems: Vec<Problem>,
+    used_sources: BTreeSet<String>,
+}
+
+impl Validator<'_> {
+    /// Records an error at `path`; `anchors` are ids leading to the element, to find its line.
+    fn error(&mut self, path: &str, anchors: &[&str], message: impl Into<String>) {
+        let problem = self.located(path, anchors, message.into());
+        self.problems.push(problem);
+    }
+
+    fn warn(&mut self, path: &str, anchors: &[&str], message: impl Into<String>) {
+        let problem = self.located(path, anchors, message.into()).warning();
+        self.problems.push(problem);
+    }
+
+    fn located(&self, path: &str, anchors: &[&str], message: String) -> Problem {
+        let mut problem = Problem::at_path(self.file, path, message);
+        let line = locate(self.source, anchors).or_else(|| locate_field(self.source, path));
+        if let Some(line) = line {
+            problem.at = Location::Path {
+                path: path.to_string(),
+                line: Some(line),
+            };
+            problem.excerpt = crate::diagnostics::source_line(self.source, line);
+        }
+        problem
+    }
+
+    fn text(&mut self, decl: &TextDecl, path: &str, anchors: &[&str]) -> Text {
+        let de = decl.de.clone().unwrap_or_default();
+        let en = decl.en.clone().unwrap_or_default();
+        if de.trim().is_empty() {
+            self.error(path, anchors, "missing German text (`de`)");
+        }
+        if en.trim().is_empty() {
+            self.warn(
+                path,
+                anchors,
+                "missing English text (`en`); German is shown instead",
+            );
+        }
+        Text { de, en }
+    }
+
+    fn source_keys(
+        &mut self,
+        keys: &[String],
+        declared: &HashSet<String>,
+        path: &str,
+        anchors: &[&str],
+    ) {
+        for key in keys {
+            if declared.contains(key) {
+                self.used_sources.insert(key.clone());
+            } else {
+                self.error(
+                    path,
+                    anchors,
+                    format!("source key `{key}` is not declared in `sources`"),
+                );
+            }
+        }
+    }
+
+    fn level(&mut self, value: u8, what: &str, path: &str, anchors: &[&str]) -> Level {
+        Level::new(value).unwrap_or_else(|| {
+            self.error(
+                path,
+                anchors,
+                format!("{what} {value} is out of range (1 to 4)"),
+            );
+            Level::MIN
+        })
+    }
+
+    fn checklist(&mut self, decl: ChecklistFile, fingerprint: String) -> Option<Checklist> {
+        let ChecklistFile {
+            id,
+            version,
+            date,
+            title,
+            description,
+            sources,
+            matrix,
+            modifiers,
+            baseline_risks,
+            sections,
+        } = decl;
+
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.error(
+                "id",
+                &[],
+                format!("checklist id `{id}` must be lowercase letters, digits and dashes"),
+            );
+        }
+        if version.trim().is_empty() {
+            self.error("version", &[], "version is empty");
+        }
+        if time::Date::parse(&date, crate::dates::ISO_DATE).is_err() {
+            self.error(
+                "date",
+                &[],
+                format!("date `{date}` is not an ISO date (YYYY-MM-DD)"),
+            );
+        }
+        let title = self.text(&title, "title", &[]);
+        let description = self.text(&description, "description", &[]);
+
+        let sources = self.sources(sources);
+        let declared: HashSet<String> = sources.iter().map(|s| s.key.clone()).collect();
+        let matrix = match matrix {
+            Some(m) => self.matrix(m, &declared),
+            None => {
+                self.error("matrix", &[], "the risk matrix is missing");
+                None
+            }
+        };
+
+        let sections = self.sections(sections, &declared);
+        let question_ids: BTreeMap<String, Vec<String>> = sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .map(|q| {
+                (
+                    q.id.clone(),
+                    q.options.iter().map(|o| o.id.clone()).collect(),
+                )
+            })
+            .collect();
+        self.conditions(&sections, &question_ids);
+
+        let baseline_risks = self.baselines(baseline_risks, &declared, &question_ids);
+        let modifiers = self.modifiers(modifiers, &declared, &question_ids);
+
+        for key in &declared {
+            if !self.used_sources.contains(key) {
+                self.warn(
+                    &format!("sources[\"{key}\"]"),
+                    &[key],
+                    "source is declared but never cited",
+                );
+            }
+        }
+
+        Some(Checklist {
+            id,
+            version,
+            date,
+            title,
+            description,
+            sources,
+            matrix: matrix?,
+            modifiers,
+            baseline_risks,
+            sections,
+            fingerprint,
+        })
+    }
+
+    fn sources(&mut self, decls: Vec<SourceDecl>) -> Vec<Source> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(decls.len());
+        for (i, decl) in decls.into_iter().enumerate() {
+            let SourceDecl {
+                key,
+                title,
+                publisher,
+                url,
+                date,
+                note,
+            } = decl;
+            let path = format!("sources[{i}]");
+            if key.trim().is_empty() {
+                self.error(&path, &[], "source key is empty");
+            }
+            if !seen.insert(key.clone()) {
+                self.error(&path, &[&key], format!("duplicate source key `{key}`"));
+            }
+            if title.trim().is_empty() {
+                self.error(&path, &[&key], "source title is empty");
+            }
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                self.warn(
+                    &path,
+                    &[&key],
+                    format!("source url `{url}` is not a web address"),
+                );
+            }
+            let note = note.map(|n| self.text(&n, &format!("{path}.note"), &[&key]));
+            out.push(Source {
+                key,
+                title,
+                publisher,
+                url,
+                date,
+                note,
+            });
+        }
+        out
+    }
+
+    fn matrix(&mut self, decl: MatrixDecl, declared: &HashSet<String>) -> Option<Matrix> {
+        let MatrixDecl {
+            severity_levels,
+            likelihood_levels,
+            cells,
+            sources,
+            note,
+            verified,
+        } = decl;
+        let severity_levels = self.levels(&severity_levels, "matrix.severity_levels");
+        let likelihood_levels = self.levels(&likelihood_levels, "matrix.likelihood_levels");
+        let note = self.text(&note, "matrix.note", &[]);
+        self.source_keys(&sources, declared, "matrix.sources", &[]);
+        let mut grid = [[RiskClass::Gering; 4]; 4];
+        let mut complete = cells.len() == 4;
+        if cells.len() != 4 {
+            self.error(
+                "matrix.cells",
+                &[],
+                format!(
+                    "incomplete matrix: expected 4 rows (one per likelihood), found {}",
+                    cells.len()
+                ),
+            );
+        }
+        for (l, row) in cells.iter().enumerate().take(4) {
+            if row.len() != 4 {
+                complete = false;
+                self.error(
+                    &format!("matrix.cells[{l}]"),
+                    &[],
+                    format!(
+                        "incomplete matrix: row for likelihood {} has {} cells, expected 4",
+                        l + 1,
+                        row.len()
+                    ),
+                );
+                continue;
+            }
+            for (s, class) in row.iter().enumerate() {
+                grid[l][s] = *class;
+            }
+        }
+        if complete {
+            // A finding must never become less risky as severity or likelihood grows.
+            for l in 0..4 {
+                for s in 0..4 {
+                    if (s > 0 && grid[l][s] < grid[l][s - 1])
+                        || (l > 0 && grid[l][s] < grid[l - 1][s])
+                    {
+                        self.warn(
+                            &format!("matrix.cells[{l}][{s}]"),
+                            &[],
+                            format!("class drops at severity {} / likelihood {}: the matrix is not monotonic", s + 1, l + 1),
+                        );
+                    }
+                }
+            }
+        }
+        Some(Matrix {
+            severity_levels: severity_levels?,
+            likelihood_levels: likelihood_levels?,
+            cells: grid,
+            sources,
+            note,
+            verified,
+        })
+        .filter(|_| complete)
+    }
+
+    fn levels(&mut self, decls: &[TextDecl], path: &str) -> Option<[Text; 4]> {
+        if decls.len() != 4 {
+            self.error(
+                path,
+                &[],
+                format!(
+                    "incomplete matrix: expected 4 level names, found {}",
+                    decls.len()
+                ),
+            );
+            return None;
+        }
+        let texts: Vec<Text> = decls
+            .iter()
+            .enumerate()
+            .map(|(i, d)| self.text(d, &format!("{path}[{i}]"), &[]))
+            .collect();
+        texts.try_into().ok()
+    }
+
+    fn sections(&mut self, decls: Vec<SectionDecl>, declared: &HashSet<String>) -> Vec<Section> {
+        if decls.is_empty() {
+            self.error("sections", &[], "the checklist has no sections");
+        }
+        let mut section_ids = HashSet::new();
+        let mut question_ids = HashSet::new();
+        let mut out = Vec::with_capacity(decls.len());
+        for (i, decl) in decls.into_iter().enumerate() {
+            let SectionDecl {
+                id,
+                title,
+                questions,
+            } = decl;
+            let path = format!("sections[{i}]");
+            if id.trim().is_empty() {
+                self.error(&path, &[], "section id is empty");
+            }
+            if !section_ids.insert(id.clone()) {
+                self.error(&path, &[&id], format!("duplicate section id `{id}`"));
+            }
+            let title = self.text(&title, &format!("{path}.title"), &[&id]);
+            if questions.is_empty() {
+                self.error(&path, &[&id], format!("section `{id}` has no questions"));
+            }
+            let mut qs = Vec::with_capacity(questions.len());
+            for q in questions {
+                let qpath = format!("{path}.questions[\"{}\"]", q.id);
+                if !question_ids.insert(q.id.clone()) {
+                    self.error(
+                        &qpath,
+                        &[&id, &q.id],
+                        format!("duplicate question id `{}`", q.id),
+                    );
+                }
+                qs.push(self.question(q, &qpath, &id, declared));
+            }
+            out.push(Section {
+                id,
+                title,
+                questions: qs,
+            });
+        }
+        out
+    }
+
+    fn question(
+        &mut self,
+        decl: QuestionDecl,
+        path: &str,
+        section: &str,
+        declared: &HashSet<String>,
+    ) -> Question {
+        let QuestionDecl {
+            id,
+            text,
+            why,
+            hint,
+            legal,
+            sources,
+            show_if,
+            options,
+            unknown,
+        } = decl;
+        // Anchoring through the section finds the right element even when an id is duplicated.
+        let anchors: &[&str] = &[section, &id];
+        if id.trim().is_empty() {
+            self.error(path, &[], "question id is empty");
+        }
+        let text = self.text(&text, &format!("{path}.text"), anchors);
+        let why = self.text(&why, &format!("{path}.why"), anchors);
+        let hint = hint.map(|h| self.text(&h, &format!("{path}.hint"), anchors));
+        if legal.is_empty() {
+            self.warn(path, anchors, "no legal reference");
+        }
+        if sources.is_empty() {
+            self.error(
+                path,
+                anchors,
+                "no source: every question must cite at least one",
+            );
+        }
+        self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
+
+        let mut option_ids = HashSet::new();
+        let mut opts = Vec::with_capacity(options.len());
+        for o in options {
+            let opath = format!("{path}.options[\"{}\"]", o.id);
+            let oanchors: &[&str] = &[section, &id, &o.id];
+            if o.id == UNKNOWN {
+                self.error(
+                    &opath,
+                    oanchors,
+                    format!("option id `{UNKNOWN}` is reserved: every question offers it already"),
+                );
+            } else if o.id.trim().is_empty() {
+                self.error(&opath, anchors, "option id is empty");
+            }
+            if !option_ids.insert(o.id.clone()) {
+                self.error(&opath, oanchors, format!("duplicate option id `{}`", o.id));
+            }
+            let label = self.text(&o.label, &format!("{opath}.label"), oanchors);
+            let finding = o
+                .finding
+                .map(|f| self.finding(&f, &format!("{opath}.finding"), oanchors));
+            opts.push(AnswerOption {
+                id: o.id,
+                label,
+                finding,
+            });
+        }
+        if opts.is_empty() {
+            self.error(path, anchors, "question has no answer options");
+        } else {
+            if opts.iter().all(|o| o.finding.is_some()) {
+                self.error(
+                    path,
+                    anchors,
+                    "question has no risk-free option: every option carries a finding",
+                );
+            }
+            if opts.iter().all(|o| o.finding.is_none()) {
+                self.error(
+                    path,
+                    anchors,
+                    "question has no finding: no option carries a risk",
+                );
+            }
+        }
+        let unknown = match unknown {
+            Some(f) => self.finding(&f, &format!("{path}.unknown"), anchors),
+            None => default_unknown(&opts),
+        };
+        let show_if =
+            show_if.map(|ConditionDecl { question, any_of }| Condition { question, any_of });
+        Question {
+            id,
+            text,
+            why,
+            hint,
+            legal,
+            sources,
+            show_if,
+            options: opts,
+            unknown,
+        }
+    }
+
+    fn finding(&mut self, decl: &FindingDecl, path: &str, anchors: &[&str]) -> Finding {
+        let FindingDecl {
+            severity,
+            likelihood,
+            knockout,
+            measure,
+        } = decl;
+        let severity = self.level(*severity, "severity", path, anchors);
+        let likelihood = self.level(*likelihood, "likelihood", path, anchors);
+        let knockout = knockout
+            .as_ref()
+            .map(|k| self.text(k, &format!("{path}.knockout"), anchors));
+        let measure = match measure {
+            Some(m) => self.text(m, &format!("{path}.measure"), anchors),
+            None => {
+                self.error(path, anchors, "finding has no recommended measure");
+                Text::default()
+            }
+        };
+        Finding {
+            severity,
+            likelihood,
+            knockout,
+            measure,
+        }
+    }
+
+    /// Conditions must name an existing question and option, and must not form a cycle.
+    fn conditions(&mut self, sections: &[Section], questions: &BTreeMap<String, Vec<String>>) {
+        let order: BTreeMap<&str, usize> = sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let parent: BTreeMap<&str, &str> = sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .filter_map(|q| {
+                q.show_if
+                    .as_ref()
+                    .map(|c| (q.id.as_str(), c.question.as_str()))
+            })
+            .collect();
+        for (si, section) in sections.iter().enumerate() {
+            for q in &section.questions {
+                let Some(cond) = &q.show_if else { continue };
+                let path = format!("sections[{si}].questions[\"{}\"].show_if", q.id);
+                let anchors: &[&str] = &[&section.id, &q.id];
+                if self.condition_refs(cond, questions, &path, anchors) {
+                    if order.get(cond.question.as_str()) > order.get(q.id.as_str()) {
+                        self.warn(
+                            &path,
+                            anchors,
+                            format!("condition refers to the later question `{}`", cond.question),
+                        );
+                    }
+                    // Each question has at most one condition, so following parents finds any cycle.
+                    let mut seen = vec![q.id.as_str()];
+                    let mut current = cond.question.as_str();
+                    loop {
+                        if seen.contains(&current) {
+                            seen.push(current);
+                            self.error(
+                                &path,
+                                anchors,
+                                format!("circular condition: {}", seen.join(" → ")),
+                            );
+                            break;
+                        }
+                        seen.push(current);
+                        match parent.get(current) {
+                            Some(next) => current = next,
+                            None => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks that a condition names an existing question and options; returns whether it does.
+    fn condition_refs(
+        &mut self,
+        cond: &Condition,
+        questions: &BTreeMap<String, Vec<String>>,
+        path: &str,
+        anchors: &[&str],
+    ) -> bool {
+        let Some(options) = questions.get(&cond.question) else {
+            self.error(
+                path,
+                anchors,
+                format!("condition names the unknown question `{}`", cond.question),
+            );
+            return false;
+        };
+        if cond.any_of.is_empty() {
+            self.error(
+                path,
+                anchors,
+                "condition lists no options (`any_of` is empty)",
+            );
+        }
+        let mut ok = true;
+        for option in &cond.any_of {
+            if option != UNKNOWN && !options.contains(option) {
+                ok = false;
+                self.error(
+                    path,
+                    anchors,
+                    format!(
+                        "condition names the unknown option `{option}` of question `{}`",
+                        cond.question
+                    ),
+                );
+            }
+        }
+        ok
+    }
+
+    fn baselines(
+        &mut self,
+        decls: Vec<BaselineDecl>,
+        declared: &HashSet<String>,
+        questions: &BTreeMap<String, Vec<String>>,
+    ) -> Vec<BaselineRisk> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(decls.len());
+        for (i, decl) in decls.into_iter().enumerate() {
+            let BaselineDecl {
+                id,
+                title,
+                description,
+                severity,
+                likelihood,
+                legal,
+                sources,
+                measure,
+            } = decl;
+            let path = format!("baseline_risks[\"{id}\"]");
+            let anchors: &[&str] = &[&id];
+            if id.trim().is_empty() {
+                self.error(
+                    &format!("baseline_risks[{i}]"),
+                    &[],
+                    "baseline risk id is empty",
+                );
+            }
+            if !seen.insert(id.clone()) || questions.contains_key(&id) {
+                self.error(
+                    &path,
+                    anchors,
+                    format!(
+                        "duplicate id `{id}` (baseline risks share the namespace of questions)"
+                    ),
+                );
+            }
+            let title = self.text(&title, &format!("{path}.title"), anchors);
+            let description = self.text(&description, &format!("{path}.description"), anchors);
+            let severity = self.level(severity, "severity", &path, anchors);
+            let likelihood = self.level(likelihood, "likelihood", &path, anchors);
+            if sources.is_empty() {
+                self.error(
+                    &path,
+                    anchors,
+                    "no source: every baseline risk must cite at least one",
+                );
+            }
+            self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
+            let measure = self.text(&measure, &format!("{path}.measure"), anchors);
+            out.push(BaselineRisk {
+                id,
+                title,
+                description,
+                severity,
+                likelihood,
+                legal,
+                sources,
+                measure,
+            });
+        }
+        out
+    }
+
+    fn modifiers(
+        &mut self,
+        decls: Vec<ModifierDecl>,
+        declared: &HashSet<String>,
+        questions: &BTreeMap<String, Vec<String>>,
+    ) -> Vec<Modifier> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(decls.len());
+        for decl in decls {
+            let ModifierDecl {
+                id,
+                label,
+                reason,
+                when,
+                severity,
+                likelihood,
+                applies_to,
+                sources,
+            } = decl;
+            let path = format!("modifiers[\"{id}\"]");
+            let anchors: &[&str] = &[&id];
+            if !seen.insert(id.clone()) {
+                self.error(&path, anchors, format!("duplicate modifier id `{id}`"));
+            }
+            let label = self.text(&label, &format!("{path}.label"), anchors);
+            let reason = self.text(&reason, &format!("{path}.reason"), anchors);
+            let when = Condition {
+                question: when.question,
+                any_of: when.any_of,
+            };
+            self.condition_refs(&when, questions, &format!("{path}.when"), anchors);
+            if severity == 0 && likelihood == 0 {
+                self.warn(
+                    &path,
+                    anchors,
+                    "modifier changes neither severity nor likelihood",
+                );
+            }
+            if !(-3..=3).contains(&severity) || !(-3..=3).contains(&likelihood) {
+                self.error(&path, anchors, "modifier shifts a level by more than 3");
+            }
+            for target in &applies_to {
+                if !questions.contains_key(target) {
+                    self.error(
+                        &format!("{path}.applies_to"),
+                        anchors,
+                        format!("unknown question `{target}`"),
+                    );
+                }
+            }
+            self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
+            out.push(Modifier {
+                id,
+                label,
+                reason,
+                when,
+                severity,
+                likelihood,
+                applies_to,
+                sources,
+            });
+        }
+        out
+    }
+}
+
+/// "unbekannt" is rated like the worst option, but never as a knock-out: not knowing is an
+/// accountability gap (Art. 5(2) GDPR), not proof of the worst case.
+fn default_unknown(options: &[AnswerOption]) -> Finding {
+    let worst = options
+        .iter()
+        .filter_map(|o| o.finding.as_ref())
+        .max_by_key(|f| {
+            (
+                u16::from(f.severity.get()) * u16::from(f.likelihood.get()),
+                f.severity,
+            )
+        });
+    match worst {
+        Some(f) => Finding {
+            severity: f.severity,
+            likelihood: f.likelihood,
+            knockout: None,
+            measure: Text::new(
+                format!("Sachverhalt klären und dokumentieren. {}", f.measure.de),
+                format!("Establish and document the facts. {}", f.measure.en),
+            ),
+        },
+        None => Finding {
+            severity: Level::MIN,
+            likelihood: Level::MIN,
+            knockout: None,
+            measure: Text::new(
+                "Sachverhalt klären und dokumentieren.",
+                "Establish and document the facts.",
+            ),
+        },
+    }
+}
+
+/// The 1-based line where the element reached through `anchors` starts.
+///
+/// Each anchor is an id; it is searched as `id: "…"` (or `key: "…"`) after the previous anchor's
+/// position, so `["A4.1", "nein"]` finds the `nein` option of question A4.1.
+fn locate(source: &str, anchors: &[&str]) -> Option<usize> {
+    if anchors.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    for anchor in anchors {
+        let needle = format!("\"{anchor}\"");
+        let mut found = None;
+        let mut search = from;
+        while let Some(rel) = source.get(search..)?.find(&needle) {
+            let at = search + rel;
+            let before = source.get(..at)?.trim_end();
+            if before.ends_with("id:") || before.ends_with("key:") {
+                found = Some(at);
+                break;
+            }
+            search = at + needle.len();
+        }
+        from = found?;
+    }
+    Some(source.get(..from)?.matches('\n').count() + 1)
+}
+
+/// The line of the first `field:` named by the last segment of a plain path such as
+/// `matrix.cells` or `date`, for problems that concern a field rather than an element with an id.
+fn locate_field(source: &str, path: &str) -> Option<usize> {
+    let field = path.rsplit('.').next()?;
+    if field.is_empty() || !field.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return None;
+    }
+    source
+        .lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{locate, locate_field};
+
+    #[test]
+    fn locate_field_finds_plain_fields() {
+        let src = "(
+  id: \"x\",
+  matrix: (
+    cells: [],
+  ),
+)";
+        assert_eq!(locate_field(src, "matrix.cells"), Some(4), "nested field");
+        assert_eq!(
+            locate_field(src, "sections[2].questions[\"A\"]"),
+            None,
+            "indexed paths use anchors"
+        );
+    }
+
+    #[test]
+    fn locate_follows_anchors() {
+        let src =
+            "(\n id: \"A\",\n options: [\n  (id: \"x\"),\n ],\n id: \"B\",\n  (id: \"x\"),\n)";
+        assert_eq!(locate(src, &["A"]), Some(2), "question A on line 2");
+        assert_eq!(locate(src, &["B", "x"]), Some(7), "option x of B on line 7");
+        assert_eq!(locate(src, &["C"]), None, "missing id");
+    }
+
+    #[test]
+    fn locate_ignores_references() {
+        let src = "(\n when: (question: \"A\"),\n id: \"A\",\n)";
+        assert_eq!(
+            locate(src, &["A"]),
+            Some(3),
+            "the definition, not the reference"
+        );
+    }
+}

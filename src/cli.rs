@@ -1,0 +1,564 @@
+//! The command-line front end over the domain core: `check`, `checklist show`, `new`, `score`.
+//!
+//! Every command prints its result on stdout and each error once on stderr, and returns an
+//! [`ExitCode`]: 0 success, 1 invalid input (checklist problems, refused or mismatched files),
+//! 2 usage error, 3 a file could not be written.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::assessment::{Assessment, short};
+use crate::checklist::{self, Checklist, load};
+use crate::diagnostics::Problem;
+use crate::risk::RiskClass;
+use crate::scoring::{self, FindingKind, Score};
+use crate::text::Lang;
+use crate::{builtin, store};
+
+/// Exit code: input invalid or refused.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: usage error (set by clap as well).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: output could not be written.
+pub const EXIT_IO: u8 = 3;
+
+const EXIT_CODES: &str = "Exit codes: 0 success · 1 invalid input (checklist problems, damaged, newer or \
+mismatched files) · 2 usage error · 3 a file could not be written";
+
+/// Plattform-Check: data-protection assessment of social-media channels of public bodies.
+///
+/// Without a command, the desktop app starts.
+#[derive(Debug, Parser)]
+#[command(name = "plattformcheck", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do; none starts the desktop app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate checklist files and print every problem with file and line.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// Checklist files (RON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Treat warnings (missing English text, unused sources) as failures.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Work with checklists.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
+    /// Create an empty assessment to fill in.
+    #[command(after_help = EXIT_CODES)]
+    New {
+        /// Built-in checklist id (`tiktok`, `soziale-netzwerke`) or a checklist file.
+        #[arg(long, value_name = "ID|FILE")]
+        checklist: String,
+        /// The assessment file to create.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists (the old content is kept as FILE.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Score an assessment: overall class (gross and residual), knock-outs, findings, sections.
+    #[command(after_help = EXIT_CODES)]
+    Score(ScoreArgs),
+}
+
+/// `checklist …` commands.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Show a validated checklist.
+    #[command(after_help = EXIT_CODES)]
+    Show {
+        /// Built-in checklist id or a checklist file.
+        #[arg(value_name = "ID|FILE")]
+        checklist: String,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the built-in checklists.
+    List,
+}
+
+/// Arguments of `score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The assessment file.
+    pub assessment: PathBuf,
+    /// Print the score as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Use this checklist file instead of the built-in checklist the assessment names.
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+    /// Language of the text output.
+    #[arg(long, default_value = "de", value_parser = ["de", "en"])]
+    pub lang: String,
+}
+
+/// Runs a parsed command line (with a command).
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Check { files, strict } => check(&files, strict),
+        Command::Checklist(ChecklistCommand::Show { checklist, json }) => show(&checklist, json),
+        Command::Checklist(ChecklistCommand::List) => list(),
+        Command::New {
+            checklist,
+            output,
+            force,
+        } => new(&checklist, &output, force),
+        Command::Score(args) => score(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { code, message }) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// An error to print once, with its exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn invalid(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_INVALID,
+            message: message.into(),
+        }
+    }
+}
+
+fn check(files: &[PathBuf], strict: bool) -> Result<(), Failure> {
+    let mut failed = 0;
+    let mut stdout = std::io::stdout().lock();
+    for file in files {
+        let (checklist, problems) = load::load_file(file);
+        let errors = problems.iter().filter(|p| p.is_error()).count();
+        let warnings = problems.len() - errors;
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        let ok = checklist.is_some() && (!strict || warnings == 0);
+        if !ok {
+            failed += 1;
+        }
+        let line = match &checklist {
+            Some(c) if ok => format!(
+                "{}: ok — {} {} ({} questions, {warnings} warning(s))",
+                file.display(),
+                c.id(),
+                c.version(),
+                c.question_count()
+            ),
+            _ => format!(
+                "{}: FAILED — {errors} error(s), {warnings} warning(s)",
+                file.display()
+            ),
+        };
+        let _ = writeln!(stdout, "{line}");
+    }
+    if failed > 0 {
+        return Err(Failure::invalid(format!(
+            "{failed} of {} file(s) failed the check",
+            files.len()
+        )));
+    }
+    Ok(())
+}
+
+/// A built-in checklist by id, or a checklist file.
+fn resolve(spec: &str) -> Result<Checklist, Failure> {
+    let path = Path::new(spec);
+    if path.exists() || spec.ends_with(".ron") || spec.contains(std::path::MAIN_SEPARATOR) {
+        let (checklist, problems) = load::load_file(path);
+        return checklist.ok_or_else(|| Failure::invalid(problem_list(&problems)));
+    }
+    let report = builtin::load_all();
+    report
+        .checklists
+        .into_iter()
+        .map(|l| l.checklist)
+        .find(|c| c.id() == spec)
+        .ok_or_else(|| {
+            let known: Vec<String> = builtin::load_all()
+                .checklists
+                .iter()
+                .map(|l| l.checklist.id().to_string())
+                .collect();
+            Failure::invalid(format!(
+                "unknown checklist `{spec}`: neither a file nor a built-in checklist ({})",
+                known.join(", ")
+            ))
+        })
+}
+
+fn problem_list(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn show(spec: &str, json: bool) -> Result<(), Failure> {
+    let checklist = resolve(spec)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text = serde_json::to_string_pretty(&checklist)
+            .map_err(|e| Failure::invalid(format!("cannot format the checklist as JSON: {e}")))?;
+        let _ = writeln!(out, "{text}");
+        return Ok(());
+    }
+    let _ = writeln!(
+        out,
+        "{} — {} {} (Quellen geprüft am {})",
+        checklist.title().de,
+        checklist.id(),
+        checklist.version(),
+        checklist.date()
+    );
+    let _ = writeln!(out, "Fingerabdruck: {}", checklist.fingerprint());
+    for section in checklist.sections() {
+        let _ = writeln!(out, "\n{} {}", section.id, section.title.de);
+        for q in &section.questions {
+            let cond = q
+                .show_if
+                .as_ref()
+                .map(|c| format!("  [nur wenn {} = {}]", c.question, c.any_of.join("|")))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:<6} {}{cond}", q.id, q.text.de);
+        }
+    }
+    Ok(())
+}
+
+fn list() -> Result<(), Failure> {
+    let report = builtin::load_all();
+    for l in &report.checklists {
+        let c = &l.checklist;
+        println!(
+            "{:<18} {:<7} {:>3} Fragen  {}",
+            c.id(),
+            c.version(),
+            c.question_count(),
+            c.title().de
+        );
+    }
+    if report.has_errors() {
+        return Err(Failure::invalid(problem_list(&report.problems)));
+    }
+    Ok(())
+}
+
+fn new(spec: &str, output: &Path, force: bool) -> Result<(), Failure> {
+    let checklist = resolve(spec)?;
+    if output.exists() && !force {
+        return Err(Failure::invalid(format!(
+            "{}: the file exists; choose another name or pass --force (the old content is kept as .bak)",
+            output.display()
+        )));
+    }
+    let assessment = Assessment::new(&checklist);
+    store::save(output, &assessment).map_err(|e| Failure {
+        code: EXIT_IO,
+        message: e.to_string(),
+    })?;
+    println!(
+        "{}: empty assessment for checklist {} {} ({} questions) created",
+        output.display(),
+        checklist.id(),
+        checklist.version(),
+        checklist.question_count()
+    );
+    Ok(())
+}
+
+/// Loads an assessment and the checklist it was made with, refusing any mismatch.
+pub fn open_assessment(
+    path: &Path,
+    checklist_file: Option<&Path>,
+) -> Result<(Checklist, Assessment), String> {
+    let assessment = store::load(path).map_err(|e| e.to_string())?;
+    let checklist = match checklist_file {
+        Some(file) => {
+            let (c, problems) = load::load_file(file);
+            c.ok_or_else(|| problem_list(&problems))?
+        }
+        None => builtin::load_all()
+            .checklists
+            .into_iter()
+            .map(|l| l.checklist)
+            .find(|c| c.id() == assessment.checklist.id)
+            .ok_or_else(|| {
+                format!(
+                    "{}: the assessment uses checklist `{}`, which is not built in; pass it with --checklist FILE",
+                    path.display(),
+                    assessment.checklist.id
+                )
+            })?,
+    };
+    let mismatches = assessment.check_against(&checklist);
+    if !mismatches.is_empty() {
+        let lines: Vec<String> = mismatches
+            .iter()
+            .map(|m| format!("{}: {m}", path.display()))
+            .collect();
+        return Err(lines.join("\n"));
+    }
+    Ok((checklist, assessment))
+}
+
+fn score(args: &ScoreArgs) -> Result<(), Failure> {
+    let lang: Lang = args.lang.parse().map_err(|e: String| Failure {
+        code: EXIT_USAGE,
+        message: e,
+    })?;
+    let (checklist, assessment) =
+        open_assessment(&args.assessment, args.checklist.as_deref()).map_err(Failure::invalid)?;
+    let score = scoring::score(&checklist, &assessment);
+    if args.json {
+        let text = serde_json::to_string_pretty(&score)
+            .map_err(|e| Failure::invalid(format!("cannot format the score as JSON: {e}")))?;
+        println!("{text}");
+    } else {
+        print!("{}", render_text(&checklist, &assessment, &score, lang));
+    }
+    Ok(())
+}
+
+/// The human-readable score report of `plattformcheck score`.
+pub fn render_text(
+    checklist: &Checklist,
+    assessment: &Assessment,
+    score: &Score,
+    lang: Lang,
+) -> String {
+    use std::fmt::Write as _;
+    let de = lang == Lang::De;
+    let t = |de_text: &'static str, en_text: &'static str| if de { de_text } else { en_text };
+    let m = &assessment.metadata;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}: {} — {} {}",
+        t("Datenschutz-Prüfung", "Data-protection assessment"),
+        blank(&m.public_body),
+        blank(&m.platform),
+        m.account
+    );
+    let _ = writeln!(
+        o,
+        "{}: {} {} ({} {}; {} {})",
+        t("Checkliste", "Checklist"),
+        checklist.title().get(lang),
+        checklist.version(),
+        t("Quellen geprüft am", "sources checked on"),
+        checklist.date(),
+        t("Fingerabdruck", "fingerprint"),
+        short(checklist.fingerprint())
+    );
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "{}: {}",
+        t("Gesamtergebnis (brutto)", "Overall result (gross)"),
+        class_label(score.overall_gross, lang)
+    );
+    let _ = writeln!(
+        o,
+        "{}: {}",
+        t(
+            "Nach geplanten Maßnahmen (netto)",
+            "After planned measures (residual)"
+        ),
+        class_label(score.overall_residual, lang)
+    );
+    if !score.is_complete() {
+        let _ = writeln!(
+            o,
+            "{}",
+            t(
+                "VORLÄUFIG: nicht alle Fragen sind beantwortet; offene Fragen gelten nicht als unbedenklich.",
+                "PROVISIONAL: not all questions are answered; open questions are not treated as fine."
+            )
+        );
+    }
+    if !checklist.matrix().verified {
+        let _ = writeln!(
+            o,
+            "{}",
+            t(
+                "Hinweis: Die Risikomatrix ist vorläufig und nicht gegen das DSK-Original verifiziert.",
+                "Note: the risk matrix is provisional and not verified against the DSK original."
+            )
+        );
+    }
+    if !score.knockouts.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{} ({}):",
+            t("K.-o.-Kriterien", "Knock-out criteria"),
+            score.knockouts.len()
+        );
+        for f in score.findings.iter().filter(|f| f.knockout.is_some()) {
+            let reason = f.knockout.as_ref().map(|k| k.get(lang)).unwrap_or_default();
+            let _ = writeln!(o, "  {:<6} {}", f.id, reason);
+        }
+    }
+    for modifier in checklist
+        .modifiers()
+        .iter()
+        .filter(|md| score.active_modifiers.contains(&md.id))
+    {
+        let _ = writeln!(
+            o,
+            "\n{}: {} — {}",
+            t("Aktiver Modifikator", "Active modifier"),
+            modifier.label.get(lang),
+            modifier.reason.get(lang)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n{} ({}):",
+        t("Befunde", "Findings"),
+        score.findings.len()
+    );
+    for f in &score.findings {
+        let title = match f.kind {
+            FindingKind::Baseline => checklist
+                .baseline_risks()
+                .iter()
+                .find(|b| b.id == f.id)
+                .map(|b| {
+                    format!(
+                        "{}: {}",
+                        t("Grundrisiko", "Baseline risk"),
+                        b.title.get(lang)
+                    )
+                })
+                .unwrap_or_default(),
+            FindingKind::Unknown => format!(
+                "{} — {}",
+                checklist
+                    .question(&f.id)
+                    .map(|q| q.text.get(lang))
+                    .unwrap_or_default(),
+                checklist::unknown_label(lang)
+            ),
+            FindingKind::Answer => checklist
+                .question(&f.id)
+                .map(|q| q.text.get(lang).to_string())
+                .unwrap_or_default(),
+        };
+        let residual = if f.residual == f.gross {
+            String::new()
+        } else {
+            format!(
+                " → {} S{}/L{}",
+                f.residual.class.name(lang),
+                f.residual.severity,
+                f.residual.likelihood
+            )
+        };
+        let _ = writeln!(
+            o,
+            "  {:<6} {:<15} S{}/L{}{residual}  {}",
+            f.id,
+            f.gross.class.name(lang),
+            f.gross.severity,
+            f.gross.likelihood,
+            title
+        );
+        let measure = f
+            .planned
+            .as_ref()
+            .map(|p| p.text.as_str())
+            .filter(|s| !s.trim().is_empty());
+        let _ = writeln!(
+            o,
+            "         {}: {}",
+            t("Maßnahme", "Measure"),
+            measure.unwrap_or_else(|| f.recommended.get(lang))
+        );
+    }
+    let _ = writeln!(o, "\n{}:", t("Abschnitte", "Sections"));
+    for (s, section) in score.sections.iter().zip(checklist.sections()) {
+        let _ = writeln!(
+            o,
+            "  {:<4} {:<52} {}: {} · {}: {} · {}: {} · {}: {}",
+            s.id,
+            truncate(section.title.get(lang), 52),
+            t("gering", "low"),
+            s.gross.gering,
+            t("Risiko", "risk"),
+            s.gross.risiko,
+            t("hoch", "high"),
+            s.gross.hoch,
+            t("offen", "open"),
+            s.open
+        );
+    }
+    let c = &score.completeness;
+    let _ = writeln!(
+        o,
+        "\n{}: {} {} {}, {} {}, {} {}{}",
+        t("Vollständigkeit", "Completeness"),
+        c.answered + c.unknown,
+        t("von", "of"),
+        c.visible,
+        c.unknown,
+        t("davon unbekannt", "of them unknown"),
+        c.open.len(),
+        t("offen", "open"),
+        if c.open.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", c.open.join(", "))
+        }
+    );
+    let missing = m.missing();
+    if !missing.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}: {}",
+            t("Fehlende Stammdaten", "Missing metadata"),
+            missing.join(", ")
+        );
+    }
+    o
+}
+
+fn class_label(class: RiskClass, lang: Lang) -> String {
+    class.name(lang).to_uppercase()
+}
+
+fn blank(s: &str) -> &str {
+    if s.trim().is_empty() { "—" } else { s }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,144 @@
+//! Problems found while loading data files, each with the file and the place it concerns.
+//!
+//! Syntax and type errors have a line and column; semantic errors have a logical path such as
+//! `sections[2].questions["A4.1"]` and, where the element's id could be found in the source,
+//! the line it starts on.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The data is usable, but something is missing or doubtful.
+    Warning,
+    /// The file cannot be used.
+    Error,
+}
+
+/// Where in a file a problem is.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum Location {
+    /// The file as a whole.
+    File,
+    /// A position in the text, 1-based.
+    LineCol {
+        /// Line, 1-based.
+        line: usize,
+        /// Column in characters, 1-based.
+        col: usize,
+    },
+    /// A logical path in the data, with the line where that element starts when known.
+    Path {
+        /// E.g. `sections[2].questions["A4.1"].options["nein"]`.
+        path: String,
+        /// Line of the element in the source, 1-based.
+        line: Option<usize>,
+    },
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// The file concerned.
+    pub file: PathBuf,
+    /// Where in the file.
+    pub at: Location,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong (lowercase, no trailing period).
+    pub message: String,
+    /// The source line concerned, for display under the message.
+    pub excerpt: Option<String>,
+}
+
+impl Problem {
+    /// An error at a logical path.
+    pub fn at_path(file: &Path, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            at: Location::Path {
+                path: path.into(),
+                line: None,
+            },
+            severity: Severity::Error,
+            message: message.into(),
+            excerpt: None,
+        }
+    }
+
+    /// The same problem as a warning.
+    #[must_use]
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether it makes the file unusable.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The line the problem points to, if any.
+    pub fn line(&self) -> Option<usize> {
+        match &self.at {
+            Location::File => None,
+            Location::LineCol { line, .. } => Some(*line),
+            Location::Path { line, .. } => *line,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `file:line:col: error: message`, or `file:line: error: path: message`, then the source line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = self.file.display();
+        match &self.at {
+            Location::File => write!(f, "{file}: {kind}: {}", self.message)?,
+            Location::LineCol { line, col } => {
+                write!(f, "{file}:{line}:{col}: {kind}: {}", self.message)?;
+            }
+            Location::Path {
+                path,
+                line: Some(line),
+            } => {
+                write!(f, "{file}:{line}: {kind}: {path}: {}", self.message)?;
+            }
+            Location::Path { path, line: None } => {
+                write!(f, "{file}: {kind}: {path}: {}", self.message)?;
+            }
+        }
+        if let Some(excerpt) = &self.excerpt {
+            let number = self.line().map(|l| l.to_string()).unwrap_or_default();
+            write!(f, "\n {number:>4} | {excerpt}")?;
+            if let Location::LineCol { col, .. } = self.at {
+                // ron counts columns in characters; draw the caret the same way.
+                let pad: String = excerpt
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "\n      | {pad}^")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The text of line `line` (1-based) of `source`, shortened for display.
+pub fn source_line(source: &str, line: usize) -> Option<String> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    const MAX: usize = 160;
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX).collect();
+        Some(format!("{cut}…"))
+    } else {
+        Some(text.to_string())
+    }
+}

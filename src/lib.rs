@@ -1,0 +1,31 @@
+//! Plattform-Check: offline data-protection assessment of social-media channels of German public
+//! bodies (TikTok and social networks in general).
+//!
+//! The data flow, each step a module of the domain core (no egui, no printpdf):
+//!
+//! ```text
+//! checklists/*.ron ─parse─▶ checklist::schema ─validate─▶ Checklist ─┐
+//!                                                                    ├─▶ scoring ─▶ Score ─▶ report ─▶ PDF
+//! answers (UI / file) ────────────────────────────────▶ Assessment ─┘
+//!                                                       store (atomic RON files)
+//! ```
+//!
+//! - [`checklist`]: the checklist format ([`checklist::schema`]), its validation into a
+//!   [`checklist::Checklist`], and loading with located [`diagnostics::Problem`]s.
+//! - [`builtin`]: the checklists shipped inside the program.
+//! - [`risk`]: DSK Kurzpapier Nr. 18 levels, classes and the matrix.
+//! - [`assessment`]: answers, metadata and planned measures.
+//! - [`scoring`]: findings, knock-outs, gross and residual classes, completeness.
+//! - [`store`]: atomic, versioned assessment files.
+//! - [`cli`]: the command line over the core.
+
+pub mod assessment;
+pub mod builtin;
+pub mod checklist;
+pub mod cli;
+pub mod dates;
+pub mod diagnostics;
+pub mod risk;
+pub mod scoring;
+pub mod store;
+pub mod text;

@@ -1,0 +1,566 @@
+//! Rates an assessment the way DSK Kurzpapier Nr. 18 does.
+//!
+//! Every risky answer, every "unbekannt / nicht geprüft" and every baseline risk is a finding.
+//! A finding's severity and likelihood (after active modifiers) give its class through the
+//! checklist's matrix. The overall class is the worst finding's class, never an average, so many
+//! good answers cannot hide one bad one; any knock-out makes it "hohes Risiko".
+//!
+//! The residual class uses the expected severity and likelihood recorded with a planned measure.
+//! A measure can only lower a rating, and a knock-out stays a knock-out until the facts (and so
+//! the answer) change: planning to stop using private phones does not make using them acceptable.
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Measure, MeasureStatus};
+use crate::checklist::{Checklist, Question, UNKNOWN};
+use crate::risk::{Level, RiskClass};
+use crate::text::Text;
+
+/// What produced a finding.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum FindingKind {
+    /// A risky answer.
+    Answer,
+    /// "unbekannt / nicht geprüft".
+    Unknown,
+    /// A baseline risk of the platform.
+    Baseline,
+}
+
+/// A rating: severity, likelihood and the resulting class.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct Rating {
+    /// Severity.
+    pub severity: Level,
+    /// Likelihood.
+    pub likelihood: Level,
+    /// Class from the matrix.
+    pub class: RiskClass,
+}
+
+/// One rated finding.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ScoredFinding {
+    /// Question id or baseline risk id.
+    pub id: String,
+    /// Index of the question's section (`None` for baseline risks).
+    pub section: Option<usize>,
+    /// What produced it.
+    pub kind: FindingKind,
+    /// The chosen option id (`None` for baseline risks).
+    pub choice: Option<String>,
+    /// The rating as the checklist gives it, before modifiers.
+    pub base: Rating,
+    /// The rating after modifiers: the gross risk.
+    pub gross: Rating,
+    /// The expected rating once the planned measure is in place (equal to `gross` without one).
+    pub residual: Rating,
+    /// Knock-out reason, if this finding is one.
+    pub knockout: Option<Text>,
+    /// The checklist's recommended measure.
+    pub recommended: Text,
+    /// The measure planned in the assessment.
+    pub planned: Option<Measure>,
+    /// Ids of the modifiers applied.
+    pub modifiers: Vec<String>,
+}
+
+/// Number of findings in each class.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct ClassCounts {
+    /// geringes Risiko.
+    pub gering: usize,
+    /// Risiko.
+    pub risiko: usize,
+    /// hohes Risiko.
+    pub hoch: usize,
+}
+
+impl ClassCounts {
+    fn add(&mut self, class: RiskClass) {
+        match class {
+            RiskClass::Gering => self.gering += 1,
+            RiskClass::Risiko => self.risiko += 1,
+            RiskClass::Hoch => self.hoch += 1,
+        }
+    }
+
+    /// The count for `class`.
+    pub fn get(&self, class: RiskClass) -> usize {
+        match class {
+            RiskClass::Gering => self.gering,
+            RiskClass::Risiko => self.risiko,
+            RiskClass::Hoch => self.hoch,
+        }
+    }
+
+    /// Total findings.
+    pub fn total(&self) -> usize {
+        self.gering + self.risiko + self.hoch
+    }
+}
+
+/// The state of one section.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SectionScore {
+    /// Section id.
+    pub id: String,
+    /// Gross findings by class.
+    pub gross: ClassCounts,
+    /// Residual findings by class.
+    pub residual: ClassCounts,
+    /// Knock-outs in this section.
+    pub knockouts: usize,
+    /// Questions shown (conditions met).
+    pub visible: usize,
+    /// Questions answered with an option (not "unbekannt").
+    pub answered: usize,
+    /// Questions answered "unbekannt / nicht geprüft".
+    pub unknown: usize,
+    /// Questions shown but not answered.
+    pub open: usize,
+}
+
+/// How far the assessment is.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Completeness {
+    /// Questions shown.
+    pub visible: usize,
+    /// Answered with an option.
+    pub answered: usize,
+    /// Answered "unbekannt / nicht geprüft".
+    pub unknown: usize,
+    /// Ids of questions shown but not answered, in checklist order.
+    pub open: Vec<String>,
+    /// Questions hidden by their conditions.
+    pub hidden: usize,
+}
+
+/// The result of scoring an assessment against its checklist.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Score {
+    /// Worst gross class (hohes Risiko with any knock-out).
+    pub overall_gross: RiskClass,
+    /// Worst residual class (hohes Risiko with any knock-out).
+    pub overall_residual: RiskClass,
+    /// Ids of knock-out findings, in checklist order.
+    pub knockouts: Vec<String>,
+    /// All findings: knock-outs first, then by gross class (worst first), then checklist order.
+    pub findings: Vec<ScoredFinding>,
+    /// One entry per checklist section.
+    pub sections: Vec<SectionScore>,
+    /// Baseline risks by class (gross).
+    pub baseline: ClassCounts,
+    /// Completeness.
+    pub completeness: Completeness,
+    /// Ids of modifiers whose condition holds.
+    pub active_modifiers: Vec<String>,
+}
+
+impl Score {
+    /// Whether every shown question has an answer.
+    pub fn is_complete(&self) -> bool {
+        self.completeness.open.is_empty()
+    }
+
+    /// The finding with this id.
+    pub fn finding(&self, id: &str) -> Option<&ScoredFinding> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+
+    /// Gross and residual counts over all findings, for the 4×4 map: `[likelihood][severity]`.
+    pub fn heat_map(&self, residual: bool) -> [[usize; 4]; 4] {
+        let mut map = [[0; 4]; 4];
+        for f in &self.findings {
+            let r = if residual { f.residual } else { f.gross };
+            map[r.likelihood.index()][r.severity.index()] += 1;
+        }
+        map
+    }
+}
+
+/// Scores `assessment` against `checklist`. The caller checks the fit first
+/// ([`Assessment::check_against`]); answers that do not fit are treated as unanswered.
+pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
+    let answer_of = |id: &str| assessment.choice(id);
+    let matrix = checklist.matrix();
+    let active: Vec<&crate::checklist::Modifier> = checklist
+        .modifiers()
+        .iter()
+        .filter(|m| checklist.holds(&m.when, &answer_of))
+        .collect();
+
+    let rate = |severity: Level, likelihood: Level| Rating {
+        severity,
+        likelihood,
+        class: matrix.classify(severity, likelihood),
+    };
+    let make = |id: &str,
+                section: Option<usize>,
+                kind: FindingKind,
+                choice: Option<String>,
+                finding: (Level, Level, Option<Text>, Text)| {
+        let (severity, likelihood, knockout, recommended) = finding;
+        let applied: Vec<&&crate::checklist::Modifier> =
+            active.iter().filter(|m| m.affects(id)).collect();
+        let (mut s, mut l) = (severity, likelihood);
+        for m in &applied {
+            s = s.shifted(m.severity);
+            l = l.shifted(m.likelihood);
+        }
+        let gross = rate(s, l);
+        let planned = assessment.measures.get(id).cloned();
+        let residual = residual_rating(gross, knockout.is_some(), planned.as_ref(), &rate);
+        ScoredFinding {
+            id: id.to_string(),
+            section,
+            kind,
+            choice,
+            base: rate(severity, likelihood),
+            gross,
+            residual,
+            knockout,
+            recommended,
+            planned,
+            modifiers: applied.iter().map(|m| m.id.clone()).collect(),
+        }
+    };
+
+    let mut findings = Vec::new();
+    let mut sections = Vec::with_capacity(checklist.sections().len());
+    let mut completeness = Completeness::default();
+    for (si, section) in checklist.sections().iter().enumerate() {
+        let mut s = SectionScore {
+            id: section.id.clone(),
+            gross: ClassCounts::default(),
+            residual: ClassCounts::default(),
+            knockouts: 0,
+            visible: 0,
+            answered: 0,
+            unknown: 0,
+            open: 0,
+        };
+        for q in &section.questions {
+            if !checklist.is_visible(q, &answer_of) {
+                completeness.hidden += 1;
+                continue;
+            }
+            s.visible += 1;
+            let Some(choice) = assessment.choice(&q.id).filter(|c| q.accepts(c)) else {
+                s.open += 1;
+                completeness.open.push(q.id.clone());
+                continue;
+            };
+            if choice == UNKNOWN {
+                s.unknown += 1;
+            } else {
+                s.answered += 1;
+            }
+            if let Some(f) = finding_of(q, choice) {
+                let kind = if choice == UNKNOWN {
+                    FindingKind::Unknown
+                } else {
+                    FindingKind::Answer
+                };
+                let scored = make(&q.id, Some(si), kind, Some(choice.to_string()), f);
+                s.gross.add(scored.gross.class);
+                s.residual.add(scored.residual.class);
+                if scored.knockout.is_some() {
+                    s.knockouts += 1;
+                }
+                findings.push(scored);
+            }
+        }
+        completeness.visible += s.visible;
+        completeness.answered += s.answered;
+        completeness.unknown += s.unknown;
+        sections.push(s);
+    }
+
+    let mut baseline = ClassCounts::default();
+    for b in checklist.baseline_risks() {
+        let f = (b.severity, b.likelihood, None, b.measure.clone());
+        let scored = make(&b.id, None, FindingKind::Baseline, None, f);
+        baseline.add(scored.gross.class);
+        findings.push(scored);
+    }
+
+    let knockouts: Vec<String> = findings
+        .iter()
+        .filter(|f| f.knockout.is_some())
+        .map(|f| f.id.clone())
+        .collect();
+    let worst = |pick: fn(&ScoredFinding) -> RiskClass| {
+        if knockouts.is_empty() {
+            findings.iter().map(pick).max().unwrap_or(RiskClass::Gering)
+        } else {
+            RiskClass::Hoch
+        }
+    };
+    let overall_gross = worst(|f| f.gross.class);
+    let overall_residual = worst(|f| f.residual.class);
+
+    // Stable sort keeps checklist order within equal keys.
+    findings.sort_by_key(|f| (f.knockout.is_none(), std::cmp::Reverse(f.gross.class)));
+
+    Score {
+        overall_gross,
+        overall_residual,
+        knockouts,
+        findings,
+        sections,
+        baseline,
+        completeness,
+        active_modifiers: active.iter().map(|m| m.id.clone()).collect(),
+    }
+}
+
+fn finding_of(q: &Question, choice: &str) -> Option<(Level, Level, Option<Text>, Text)> {
+    q.finding_for(choice).map(|f| {
+        (
+            f.severity,
+            f.likelihood,
+            f.knockout.clone(),
+            f.measure.clone(),
+        )
+    })
+}
+
+/// The residual rating: the measure's expected levels, never above the gross ones; a rejected
+/// measure changes nothing, and a knock-out stays "hohes Risiko".
+fn residual_rating(
+    gross: Rating,
+    knockout: bool,
+    planned: Option<&Measure>,
+    rate: &impl Fn(Level, Level) -> Rating,
+) -> Rating {
+    let Some(m) = planned.filter(|m| m.status != MeasureStatus::Verworfen) else {
+        return gross;
+    };
+    let s = m
+        .residual_severity
+        .map_or(gross.severity, |s| s.min(gross.severity));
+    let l = m
+        .residual_likelihood
+        .map_or(gross.likelihood, |l| l.min(gross.likelihood));
+    let mut r = rate(s, l);
+    if knockout {
+        r.class = RiskClass::Hoch;
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Answer;
+    use crate::checklist::load::parse_str;
+    use std::path::Path;
+
+    fn minimal() -> Checklist {
+        let src = include_str!("../tests/fixtures/valid/minimal.ron");
+        let (checklist, problems) = parse_str(Path::new("minimal.ron"), src);
+        assert!(
+            problems.iter().all(|p| !p.is_error()),
+            "fixture must be valid: {problems:?}"
+        );
+        checklist.expect("minimal fixture loads")
+    }
+
+    fn with(answers: &[(&str, &str)]) -> (Checklist, Assessment) {
+        let c = minimal();
+        let mut a = Assessment::new(&c);
+        for (q, choice) in answers {
+            a.answers.insert(
+                (*q).into(),
+                Answer {
+                    choice: (*choice).into(),
+                    ..Answer::default()
+                },
+            );
+        }
+        (c, a)
+    }
+
+    fn lv(n: u8) -> Level {
+        Level::new(n).expect("test level in range")
+    }
+
+    #[test]
+    fn matrix_lookup_matches_the_provisional_table() {
+        use RiskClass::{Gering as G, Hoch as H, Risiko as R};
+        let expected = [[G, G, G, R], [G, R, R, R], [G, R, H, H], [R, R, H, H]];
+        let c = minimal();
+        for (l, row) in expected.iter().enumerate() {
+            for (s, class) in row.iter().enumerate() {
+                let got = c.matrix().classify(lv(s as u8 + 1), lv(l as u8 + 1));
+                assert_eq!(got, *class, "severity {} likelihood {}", s + 1, l + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn baseline_counts_without_any_answer() {
+        let (c, a) = with(&[]);
+        let score = score(&c, &a);
+        let b = score.finding("BR1").expect("baseline finding present");
+        assert_eq!(b.kind, FindingKind::Baseline, "kind");
+        assert_eq!(b.gross.class, RiskClass::Risiko, "3/2 is Risiko");
+        assert_eq!(
+            score.overall_gross,
+            RiskClass::Risiko,
+            "baseline sets the floor"
+        );
+        assert_eq!(
+            score.completeness.open,
+            vec!["M1.1", "M2.1"],
+            "unanswered are open, M2.2 hidden"
+        );
+        assert_eq!(score.completeness.hidden, 1, "M2.2 hidden");
+        assert!(!score.is_complete(), "open questions make it incomplete");
+    }
+
+    #[test]
+    fn knockout_forces_high_and_comes_first() {
+        let (c, a) = with(&[("M1.1", "nein"), ("M2.1", "nein")]);
+        let score = score(&c, &a);
+        assert_eq!(score.overall_gross, RiskClass::Hoch, "knock-out → hoch");
+        assert_eq!(score.knockouts, vec!["M1.1"], "listed");
+        assert_eq!(
+            score.findings.first().map(|f| f.id.as_str()),
+            Some("M1.1"),
+            "first"
+        );
+        assert!(score.is_complete(), "all visible answered");
+    }
+
+    #[test]
+    fn worst_finding_wins_over_good_answers() {
+        let (c, a) = with(&[("M1.1", "ja"), ("M2.1", "ja"), ("M2.2", "nein")]);
+        let score = score(&c, &a);
+        // M2.2 nein is 2/3 (Risiko); with the minors modifier 3/3 → hoch.
+        let f = score.finding("M2.2").expect("finding");
+        assert_eq!(f.base.class, RiskClass::Risiko, "before modifier");
+        assert_eq!(
+            (f.gross.severity.get(), f.gross.class),
+            (3, RiskClass::Hoch),
+            "after modifier"
+        );
+        assert_eq!(f.modifiers, vec!["minderjaehrige"], "modifier recorded");
+        assert_eq!(
+            score.overall_gross,
+            RiskClass::Hoch,
+            "worst finding decides"
+        );
+        assert!(score.knockouts.is_empty(), "no knock-out");
+    }
+
+    #[test]
+    fn modifier_applies_to_baseline_risks() {
+        let (c, a) = with(&[("M2.1", "ja")]);
+        let score = score(&c, &a);
+        assert_eq!(score.active_modifiers, vec!["minderjaehrige"], "active");
+        let b = score.finding("BR1").expect("baseline");
+        assert_eq!(b.gross.severity.get(), 4, "3 + 1");
+        assert_eq!(b.gross.class, RiskClass::Risiko, "4/2 is Risiko");
+    }
+
+    #[test]
+    fn hidden_question_answers_do_not_count() {
+        let (c, a) = with(&[("M2.1", "nein"), ("M2.2", "nein")]);
+        let score = score(&c, &a);
+        assert!(score.finding("M2.2").is_none(), "hidden answer ignored");
+    }
+
+    #[test]
+    fn unknown_is_a_finding_but_not_a_knockout() {
+        let (c, a) = with(&[("M1.1", UNKNOWN)]);
+        let score = score(&c, &a);
+        let f = score.finding("M1.1").expect("unknown is a finding");
+        assert_eq!(f.kind, FindingKind::Unknown, "kind");
+        assert_eq!(
+            f.gross.class,
+            RiskClass::Hoch,
+            "rated like the worst option (4/4)"
+        );
+        assert!(f.knockout.is_none(), "no knock-out for not knowing");
+        assert_eq!(score.completeness.unknown, 1, "counted as unknown");
+        assert_eq!(score.completeness.answered, 0, "not as answered");
+    }
+
+    #[test]
+    fn residual_uses_planned_levels_but_never_raises() {
+        let (c, mut a) = with(&[("M1.1", "ja"), ("M2.1", "ja"), ("M2.2", "nein")]);
+        a.measures.insert(
+            "M2.2".into(),
+            Measure {
+                residual_severity: Some(lv(1)),
+                residual_likelihood: Some(lv(4)),
+                ..Measure::default()
+            },
+        );
+        let score = score(&c, &a);
+        let f = score.finding("M2.2").expect("finding");
+        assert_eq!(
+            (f.residual.severity.get(), f.residual.likelihood.get()),
+            (1, 3),
+            "likelihood capped at gross"
+        );
+        assert_eq!(f.residual.class, RiskClass::Gering, "1/3 is gering");
+        assert_eq!(
+            score.overall_residual,
+            RiskClass::Risiko,
+            "baseline 4/2 remains Risiko"
+        );
+    }
+
+    #[test]
+    fn rejected_measure_and_knockout_keep_the_risk() {
+        let (c, mut a) = with(&[("M1.1", "nein"), ("M2.1", "nein")]);
+        let low = Measure {
+            residual_severity: Some(lv(1)),
+            residual_likelihood: Some(lv(1)),
+            ..Measure::default()
+        };
+        a.measures.insert("M1.1".into(), low.clone());
+        a.measures.insert(
+            "BR1".into(),
+            Measure {
+                status: MeasureStatus::Verworfen,
+                ..low
+            },
+        );
+        let score = score(&c, &a);
+        assert_eq!(
+            score.finding("M1.1").map(|f| f.residual.class),
+            Some(RiskClass::Hoch),
+            "knock-out stays"
+        );
+        assert_eq!(
+            score.finding("BR1").map(|f| f.residual.class),
+            Some(RiskClass::Risiko),
+            "rejected changes nothing"
+        );
+        assert_eq!(score.overall_residual, RiskClass::Hoch, "knock-out");
+    }
+
+    #[test]
+    fn section_counts() {
+        let (c, a) = with(&[("M1.1", "nein"), ("M2.1", "ja"), ("M2.2", UNKNOWN)]);
+        let score = score(&c, &a);
+        let m1 = &score.sections[0];
+        assert_eq!((m1.gross.hoch, m1.knockouts, m1.answered), (1, 1, 1), "M1");
+        let m2 = &score.sections[1];
+        assert_eq!(
+            (m2.visible, m2.answered, m2.unknown, m2.open),
+            (2, 1, 1, 0),
+            "M2"
+        );
+        assert_eq!(
+            m2.gross.total(),
+            2,
+            "M2.1 ja (with modifier 2/2) and the unknown M2.2"
+        );
+        assert_eq!(m2.gross.risiko + m2.gross.hoch, 2, "both at least Risiko");
+    }
+}

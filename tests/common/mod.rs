@@ -1,0 +1,40 @@
+//! Helpers shared by the integration tests: fixture paths, running the binary, readable asserts.
+#![allow(dead_code)] // Each test crate uses a different subset.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A path below `tests/fixtures`, relative to the package root (cargo's working directory for
+/// tests), so that messages naming it are the same on every machine.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new("tests/fixtures").join(rel)
+}
+
+/// Runs the `plattformcheck` binary with `args` in `dir` (the package root when `None`).
+pub fn run(args: &[&str], dir: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plattformcheck"));
+    cmd.args(args);
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    cmd.output().expect("the plattformcheck binary runs")
+}
+
+/// Exit code, stdout and stderr of a run, as text.
+pub fn outcome(out: &Output) -> (Option<i32>, String, String) {
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts that two multi-line texts are equal, printing both as blocks when they are not.
+#[track_caller]
+pub fn assert_text_eq(expected: &str, actual: &str, what: &str) {
+    if expected != actual {
+        panic!(
+            "{what}: texts differ\n----- expected -----\n{expected}\n----- actual -----\n{actual}\n--------------------"
+        );
+    }
+}

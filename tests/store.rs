@@ -1,0 +1,229 @@
+//! Assessment files: save → load round trips for random content, atomic saves with a backup, and
+//! damaged, oversized or newer files refused with the original left byte-for-byte untouched.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use plattformcheck::assessment::{
+    Answer, Assessment, ChecklistRef, FORMAT_VERSION, Measure, MeasureStatus, Metadata,
+};
+use plattformcheck::risk::Level;
+use plattformcheck::store::{self, Error};
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    // Any Unicode, plus the characters that need escaping in RON, plus long text now and then.
+    prop_oneof![
+        any::<String>(),
+        "[\"\\\\\n\r\t„“§€äöüß ]{0,40}",
+        Just("x".repeat(20_000)),
+    ]
+}
+
+fn level() -> impl Strategy<Value = Option<Level>> {
+    proptest::option::of((1u8..=4).prop_map(|n| Level::new(n).expect("in range")))
+}
+
+fn date() -> impl Strategy<Value = Option<time::Date>> {
+    proptest::option::of(
+        (1900i32..2200, 1u16..=365)
+            .prop_map(|(y, d)| time::Date::from_ordinal_date(y, d).expect("valid ordinal date")),
+    )
+}
+
+fn status() -> impl Strategy<Value = MeasureStatus> {
+    prop::sample::select(MeasureStatus::ALL.to_vec())
+}
+
+prop_compose! {
+    fn measure()(text in text(), owner in text(), due in date(), status in status(),
+                 residual_severity in level(), residual_likelihood in level()) -> Measure {
+        Measure { text, owner, due, status, residual_severity, residual_likelihood }
+    }
+}
+
+prop_compose! {
+    fn assessment()(
+        id in "[a-z-]{1,12}", version in "[0-9.]{1,8}", fingerprint in "[0-9a-f]{64}",
+        meta in proptest::collection::vec(text(), 9), date in date(),
+        answers in proptest::collection::btree_map(text(), (text(), text(), text()), 0..6),
+        measures in proptest::collection::btree_map(text(), measure(), 0..4),
+    ) -> Assessment {
+        let [public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo]: [String; 9] =
+            meta.try_into().expect("nine texts");
+        Assessment {
+            format_version: FORMAT_VERSION,
+            checklist: ChecklistRef { id, version, fingerprint },
+            metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, date },
+            answers: answers
+                .into_iter()
+                .map(|(k, (choice, justification, evidence))| (k, Answer { choice, justification, evidence }))
+                .collect::<BTreeMap<_, _>>(),
+            measures,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn save_then_load_gives_the_same_assessment(a in assessment()) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bewertung.ron");
+        store::save(&path, &a).expect("save");
+        let back = store::load(&path).expect("load what was saved");
+        prop_assert_eq!(back, a);
+    }
+}
+
+fn sample() -> Assessment {
+    Assessment {
+        format_version: FORMAT_VERSION,
+        checklist: ChecklistRef {
+            id: "tiktok".into(),
+            version: "1.0.0".into(),
+            fingerprint: "ab".repeat(32),
+        },
+        metadata: Metadata {
+            public_body: "Stadt Musterstadt".into(),
+            ..Metadata::default()
+        },
+        answers: BTreeMap::from([(
+            "A1.1".into(),
+            Answer {
+                choice: "ja".into(),
+                ..Answer::default()
+            },
+        )]),
+        measures: BTreeMap::new(),
+    }
+}
+
+#[test]
+fn save_keeps_the_previous_version_as_backup_and_leaves_no_temp_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bewertung.ron");
+    let first = sample();
+    store::save(&path, &first).expect("first save");
+    let mut second = first.clone();
+    second.metadata.unit = "Pressestelle".into();
+    store::save(&path, &second).expect("second save");
+    assert_eq!(
+        store::load(&path).expect("load"),
+        second,
+        "new content saved"
+    );
+    assert_eq!(
+        store::load(&store::backup_path(&path)).expect("load backup"),
+        first,
+        "backup is the previous content"
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "only the file and its backup remain: {names:?}"
+    );
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("gibt-es-nicht").join("bewertung.ron");
+    let err = store::save(&path, &sample()).expect_err("no folder");
+    assert!(matches!(err, Error::Write { .. }), "write error: {err}");
+    assert!(
+        err.to_string().contains("bewertung.ron"),
+        "names the file: {err}"
+    );
+}
+
+/// Writes `bytes`, loads, and checks the load failed as `expected` and left the bytes untouched.
+fn refused(bytes: &[u8], expected: fn(&Error) -> bool) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaputt.ron");
+    std::fs::write(&path, bytes).expect("write");
+    let err = store::load(&path).expect_err("must be refused");
+    assert!(expected(&err), "unexpected error: {err}");
+    let message = err.to_string();
+    assert!(message.contains("kaputt.ron"), "names the file: {message}");
+    assert!(
+        std::fs::read(&path).expect("read back") == bytes,
+        "file untouched after refusing it"
+    );
+    message
+}
+
+fn valid_text() -> String {
+    store::to_string(&sample())
+}
+
+#[test]
+fn truncated_file_is_refused_with_a_position() {
+    let text = valid_text();
+    let message = refused(&text.as_bytes()[..text.len() / 2], |e| {
+        matches!(e, Error::Syntax { .. })
+    });
+    assert!(message.contains("damaged or incomplete"), "{message}");
+}
+
+#[test]
+fn binary_garbage_is_refused() {
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    refused(&garbage, |e| {
+        matches!(e, Error::NotText { .. } | Error::Syntax { .. })
+    });
+}
+
+#[test]
+fn newer_format_is_refused_and_never_overwritten() {
+    let newer = valid_text().replace(
+        "format_version: 1,",
+        "format_version: 2,\n    signatures: [],",
+    );
+    let message = refused(newer.as_bytes(), |e| {
+        matches!(e, Error::Newer { found: 2, .. })
+    });
+    assert!(message.contains("newer version"), "{message}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("neu.ron");
+    std::fs::write(&path, &newer).expect("write");
+    let err = store::save(&path, &sample()).expect_err("must not overwrite a newer file");
+    assert!(matches!(err, Error::WouldDestroyNewer { .. }), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        newer,
+        "newer file untouched"
+    );
+}
+
+#[test]
+fn oversized_file_is_refused_unread() {
+    let mut big = valid_text().into_bytes();
+    big.resize((store::MAX_FILE_BYTES + 1) as usize, b' ');
+    let message = refused(&big, |e| matches!(e, Error::TooLarge { .. }));
+    assert!(message.contains("at most"), "{message}");
+}
+
+#[test]
+fn unknown_field_is_refused_with_line() {
+    let edited = valid_text().replace("unit: \"\",", "unit: \"\",\n        farbe: \"rot\",");
+    let message = refused(edited.as_bytes(), |e| matches!(e, Error::Syntax { .. }));
+    assert!(message.contains("farbe"), "{message}");
+}
+
+#[test]
+fn missing_file_is_a_read_error() {
+    let err = store::load(Path::new("tests/fixtures/gibt-es-nicht.ron")).expect_err("missing");
+    assert!(matches!(err, Error::Read { .. }), "{err}");
+    assert!(err.to_string().contains("file not found"), "{err}");
+}
