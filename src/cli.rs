@@ -487,17 +487,39 @@ pub fn render_text(
             f.gross.likelihood,
             title
         );
-        let measure = f
-            .planned
-            .as_ref()
-            .map(|p| p.text.as_str())
-            .filter(|s| !s.trim().is_empty());
-        let _ = writeln!(
-            o,
-            "         {}: {}",
-            t("Maßnahme", "Measure"),
-            measure.unwrap_or_else(|| f.recommended.get(lang))
-        );
+        match f.planned.as_ref() {
+            Some(p) => {
+                let text = if p.text.trim().is_empty() {
+                    f.recommended.get(lang)
+                } else {
+                    p.text.as_str()
+                };
+                let mut details = vec![p.status.name(lang).to_string()];
+                if !p.owner.trim().is_empty() {
+                    details.push(format!("{}: {}", t("verantwortlich", "owner"), p.owner));
+                }
+                if let Some(due) = p.due.and_then(|d| d.format(crate::dates::ISO_DATE).ok()) {
+                    details.push(format!("{} {due}", t("bis", "due")));
+                }
+                let _ = writeln!(
+                    o,
+                    "         {} ({}): {text}",
+                    t("Maßnahme", "Measure"),
+                    details.join(", ")
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    o,
+                    "         {}: {}",
+                    t(
+                        "Empfohlene Maßnahme (nicht geplant)",
+                        "Recommended measure (not planned)"
+                    ),
+                    f.recommended.get(lang)
+                );
+            }
+        }
     }
     let _ = writeln!(o, "\n{}:", t("Abschnitte", "Sections"));
     for (s, section) in score.sections.iter().zip(checklist.sections()) {

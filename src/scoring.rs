@@ -201,8 +201,12 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
                 choice: Option<String>,
                 finding: (Level, Level, Option<Text>, Text)| {
         let (severity, likelihood, knockout, recommended) = finding;
-        let applied: Vec<&&crate::checklist::Modifier> =
-            active.iter().filter(|m| m.affects(id)).collect();
+        // A modifier never raises the finding of the very answer that triggers it: that
+        // answer's own rating already expresses the circumstance.
+        let applied: Vec<&&crate::checklist::Modifier> = active
+            .iter()
+            .filter(|m| m.affects(id) && m.when.question != id)
+            .collect();
         let (mut s, mut l) = (severity, likelihood);
         for m in &applied {
             s = s.shifted(m.severity);
@@ -466,6 +470,21 @@ mod tests {
     }
 
     #[test]
+    fn modifier_does_not_raise_its_own_trigger() {
+        let (c, a) = with(&[("M2.1", "ja")]);
+        let score = score(&c, &a);
+        let f = score.finding("M2.1").expect("M2.1 ja is a finding");
+        assert_eq!(
+            f.gross, f.base,
+            "the trigger's own rating is not raised again"
+        );
+        assert!(
+            f.modifiers.is_empty(),
+            "no modifier recorded on the trigger"
+        );
+    }
+
+    #[test]
     fn hidden_question_answers_do_not_count() {
         let (c, a) = with(&[("M2.1", "nein"), ("M2.2", "nein")]);
         let score = score(&c, &a);
@@ -556,11 +575,11 @@ mod tests {
             (2, 1, 1, 0),
             "M2"
         );
+        assert_eq!(m2.gross.total(), 2, "M2.1 ja and the unknown M2.2");
         assert_eq!(
-            m2.gross.total(),
-            2,
-            "M2.1 ja (with modifier 2/2) and the unknown M2.2"
+            (m2.gross.gering, m2.gross.hoch),
+            (1, 1),
+            "M2.1 ja stays 1/2; unknown M2.2 is 2/3 + 1"
         );
-        assert_eq!(m2.gross.risiko + m2.gross.hoch, 2, "both at least Risiko");
     }
 }
