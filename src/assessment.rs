@@ -35,6 +35,67 @@ pub struct Assessment {
     /// Planned measures by finding id (a question id or a baseline risk id).
     #[serde(default)]
     pub measures: BTreeMap<String, Measure>,
+    /// The DPO's review and the controller's decision.
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// The decision on the channel after the DPO's review.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Decision {
+    /// Approved as assessed.
+    Freigegeben,
+    /// Approved on the conditions stated.
+    FreigegebenMitAuflagen,
+    /// Not approved.
+    Abgelehnt,
+}
+
+impl Decision {
+    /// All decisions, in the order they are offered.
+    pub const ALL: [Self; 3] = [
+        Self::Freigegeben,
+        Self::FreigegebenMitAuflagen,
+        Self::Abgelehnt,
+    ];
+
+    /// Display name.
+    pub fn name(self, lang: crate::text::Lang) -> &'static str {
+        use crate::text::Lang::{De, En};
+        match (self, lang) {
+            (Self::Freigegeben, De) => "freigegeben",
+            (Self::FreigegebenMitAuflagen, De) => "freigegeben mit Auflagen",
+            (Self::Abgelehnt, De) => "abgelehnt",
+            (Self::Freigegeben, En) => "approved",
+            (Self::FreigegebenMitAuflagen, En) => "approved with conditions",
+            (Self::Abgelehnt, En) => "rejected",
+        }
+    }
+}
+
+/// The DPO's opinion and the controller's decision (Art. 35(2), 39(1)(c) GDPR).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default, rename = "Review")]
+pub struct Review {
+    /// The DPO's opinion.
+    pub dpo_opinion: String,
+    /// Date of the opinion.
+    #[serde(with = "crate::dates::iso_date::option")]
+    pub opinion_date: Option<Date>,
+    /// The decision, once taken.
+    pub decision: Option<Decision>,
+    /// Conditions of an approval with conditions.
+    pub conditions: String,
+    /// Why the controller did not follow the DPO's advice, where it did not.
+    pub deviation_reason: String,
+    /// Who decided (head of the body or a person authorised by them).
+    pub decided_by: String,
+    /// Date of the decision.
+    #[serde(with = "crate::dates::iso_date::option")]
+    pub decision_date: Option<Date>,
+    /// When the assessment is to be reviewed next.
+    #[serde(with = "crate::dates::iso_date::option")]
+    pub next_review: Option<Date>,
 }
 
 /// Identifies the checklist version an assessment was made with.
@@ -71,6 +132,10 @@ pub struct Metadata {
     pub responsible: String,
     /// Data protection officer consulted.
     pub dpo: String,
+    /// The companies behind the platform (operator, parent company).
+    pub operator: String,
+    /// Third countries to which the platform transfers data, as far as known.
+    pub third_countries: String,
     /// Date of the assessment.
     #[serde(with = "crate::dates::iso_date::option")]
     pub date: Option<Date>,
@@ -252,6 +317,7 @@ impl Assessment {
             metadata: Metadata::default(),
             answers: BTreeMap::new(),
             measures: BTreeMap::new(),
+            review: Review::default(),
         }
     }
 

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use plattformcheck::assessment::{
-    Answer, Assessment, ChecklistRef, FORMAT_VERSION, Measure, MeasureStatus, Metadata,
+    Answer, Assessment, ChecklistRef, Decision, FORMAT_VERSION, Measure, MeasureStatus, Metadata,
+    Review,
 };
 use plattformcheck::risk::Level;
 use plattformcheck::store::{self, Error};
@@ -47,22 +48,33 @@ prop_compose! {
 prop_compose! {
     fn assessment()(
         id in "[a-z-]{1,12}", version in "[0-9.]{1,8}", fingerprint in "[0-9a-f]{64}",
-        meta in proptest::collection::vec(text(), 9), date in date(),
+        meta in proptest::collection::vec(text(), 11), date in date(),
+        review in review(),
         answers in proptest::collection::btree_map(text(), (text(), text(), text()), 0..6),
         measures in proptest::collection::btree_map(text(), measure(), 0..4),
     ) -> Assessment {
-        let [public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo]: [String; 9] =
-            meta.try_into().expect("nine texts");
+        let [public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries]: [String; 11] =
+            meta.try_into().expect("eleven texts");
         Assessment {
             format_version: FORMAT_VERSION,
             checklist: ChecklistRef { id, version, fingerprint },
-            metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, date },
+            metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries, date },
             answers: answers
                 .into_iter()
                 .map(|(k, (choice, justification, evidence))| (k, Answer { choice, justification, evidence }))
                 .collect::<BTreeMap<_, _>>(),
             measures,
+            review,
         }
+    }
+}
+
+prop_compose! {
+    fn review()(texts in proptest::collection::vec(text(), 4), dates in proptest::collection::vec(date(), 3),
+                decision in proptest::option::of(prop::sample::select(Decision::ALL.to_vec()))) -> Review {
+        let [dpo_opinion, conditions, deviation_reason, decided_by]: [String; 4] = texts.try_into().expect("four texts");
+        let [opinion_date, decision_date, next_review]: [Option<time::Date>; 3] = dates.try_into().expect("three dates");
+        Review { dpo_opinion, opinion_date, decision, conditions, deviation_reason, decided_by, decision_date, next_review }
     }
 }
 
@@ -99,6 +111,7 @@ fn sample() -> Assessment {
             },
         )]),
         measures: BTreeMap::new(),
+        review: Review::default(),
     }
 }
 
