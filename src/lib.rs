@@ -17,7 +17,9 @@
 //! - [`assessment`]: answers, metadata and planned measures.
 //! - [`scoring`]: findings, knock-outs, gross and residual classes, completeness.
 //! - [`store`]: atomic, versioned assessment files.
+//! - [`wizard`]: the walkthrough over an assessment (steps, answers, undo); no egui.
 //! - [`cli`]: the command line over the core.
+//! - [`ui`]: the desktop app (eframe/egui), the only module that imports egui.
 
 pub mod assessment;
 pub mod builtin;
@@ -29,3 +31,5 @@ pub mod risk;
 pub mod scoring;
 pub mod store;
 pub mod text;
+pub mod ui;
+pub mod wizard;

@@ -1,4 +1,5 @@
 //! The `plattformcheck` binary: the command line, or (without a command) the desktop app.
+//! Errors are printed once, here at the edge.
 
 use std::process::ExitCode;
 
@@ -9,13 +10,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => cli::run(command),
-        None => {
-            // TODO(desktop): start the eframe app here; until it exists, explain the commands.
-            println!(
-                "Plattform-Check: the desktop app is not part of this build yet; use the commands below.\n"
-            );
-            let _ = <Cli as clap::CommandFactory>::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => match plattformcheck::ui::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("plattformcheck: cannot start the desktop app: {err}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

@@ -1,0 +1,60 @@
+//! The desktop app (eframe/egui), a thin layer over the domain core. Only this subtree imports
+//! egui or eframe. Views draw and return [`action::Action`]s; [`App::apply`] carries them out.
+
+pub mod action;
+pub mod app;
+pub mod files;
+pub mod i18n;
+pub mod screens;
+pub mod style;
+pub mod widgets;
+
+pub use app::{App, Prefs};
+
+/// The example assessments, built in so that workshops work wherever the program is installed.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "stadt-musterstadt-tiktok.ron",
+        include_str!("../assets/examples/stadt-musterstadt-tiktok.ron"),
+    ),
+    (
+        "gymnasium-tiktok-knockout.ron",
+        include_str!("../assets/examples/gymnasium-tiktok-knockout.ron"),
+    ),
+    (
+        "polizei-instagram.ron",
+        include_str!("../assets/examples/polizei-instagram.ron"),
+    ),
+];
+
+/// The app id (X11 WM_CLASS / Wayland app id); also names eframe's storage folder.
+pub const APP_ID: &str = "de.plattform-check.PlattformCheck";
+
+/// Opens the window and runs the app until it is closed.
+pub fn run() -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Plattform-Check")
+        .with_app_id(APP_ID)
+        .with_inner_size([1200.0, 780.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Plattform-Check",
+        options,
+        Box::new(|cc| {
+            style::install_fonts(&cc.egui_ctx);
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(App::new(prefs, files::data_dir())))
+        }),
+    )
+}

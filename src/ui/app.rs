@@ -1,0 +1,804 @@
+//! The app: owns the open assessment, preferences and dialogs; draws the screens and applies the
+//! actions they return, once per frame.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::action::{
+    Action, AnswerField, ChecklistChoice, FilePurpose, MeasureEdit, MetaField, ReviewEdit,
+};
+use super::i18n::{self, Tr};
+use super::{files, screens, style};
+use crate::assessment::{Assessment, Measure};
+use crate::builtin;
+use crate::checklist::{Checklist, LoadReport, load};
+use crate::diagnostics::Problem;
+use crate::store;
+use crate::text::Lang;
+use crate::wizard::{EditKey, Step, Wizard};
+
+/// Preferences kept between runs (eframe storage). New fields need defaults.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    /// UI language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// Text size factor.
+    pub zoom: f32,
+    /// Projector mode.
+    pub projector: bool,
+    /// Recently used assessment files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            lang: Lang::De,
+            dark: false,
+            zoom: 1.0,
+            projector: false,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// The autosave file: the work in progress, written within a second of every change.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(rename = "Autosave")]
+pub struct AutosaveFile {
+    /// When it was written (local time, for display).
+    pub saved_at: String,
+    /// The file the work belongs to, if it was saved before.
+    pub path: Option<PathBuf>,
+    /// The checklist file, for a checklist of one's own.
+    pub checklist_file: Option<PathBuf>,
+    /// The work.
+    pub assessment: Assessment,
+}
+
+/// The open document.
+pub struct Doc {
+    /// The walkthrough and the assessment.
+    pub wizard: Wizard,
+    /// Where it is saved, if anywhere.
+    pub path: Option<PathBuf>,
+    /// The checklist file, for a checklist of one's own.
+    pub checklist_file: Option<PathBuf>,
+    /// Unsaved changes.
+    pub dirty: bool,
+}
+
+/// A modal dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Enter or browse a path.
+    File {
+        /// What for.
+        purpose: FilePurpose,
+        /// The path as typed.
+        path: String,
+    },
+    /// Unsaved changes when closing the window.
+    ConfirmClose,
+    /// Unsaved changes when leaving the assessment for `then`.
+    ConfirmLeave(Box<Action>),
+    /// A checklist of one's own did not load.
+    ChecklistProblems(Vec<Problem>),
+}
+
+/// A message shown at the top of the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// An error (red) or information.
+    pub error: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// The Plattform-Check desktop app.
+pub struct App {
+    /// Preferences.
+    pub prefs: Prefs,
+    /// Built-in checklists (and their problems, if any).
+    pub library: LoadReport,
+    /// Checklists of one's own loaded in this session.
+    pub custom: Vec<(PathBuf, Checklist)>,
+    /// The open assessment.
+    pub doc: Option<Doc>,
+    /// The open dialog.
+    pub dialog: Option<Dialog>,
+    /// Messages.
+    pub messages: Vec<Message>,
+    /// Autosave found at start, offered for restoring.
+    pub restore: Option<AutosaveFile>,
+    /// Folder for the autosave file (`None`: no autosave).
+    pub data_dir: Option<PathBuf>,
+    /// When the next autosave is due.
+    autosave_due: Option<Instant>,
+    /// A system file dialog running on another thread.
+    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+    /// The window may close (after the unsaved-changes question).
+    pub allow_close: bool,
+    /// Set when the app wants the window closed.
+    pub close_now: bool,
+    /// Sort column of the action plan.
+    pub plan_sort: usize,
+    /// Applied zoom, to notice when it must be set again.
+    applied_style: Option<(bool, f32, bool)>,
+    /// Window title last sent.
+    applied_title: Option<String>,
+}
+
+/// Name of the autosave file in the data folder.
+pub const AUTOSAVE_FILE: &str = "autosave.ron";
+
+impl App {
+    /// The app with these preferences, keeping its autosave in `data_dir`.
+    pub fn new(prefs: Prefs, data_dir: Option<PathBuf>) -> Self {
+        let restore = data_dir
+            .as_ref()
+            .and_then(|d| read_autosave(&d.join(AUTOSAVE_FILE)));
+        Self {
+            prefs,
+            library: builtin::load_all(),
+            custom: Vec::new(),
+            doc: None,
+            dialog: None,
+            messages: Vec::new(),
+            restore,
+            data_dir,
+            autosave_due: None,
+            pending: None,
+            allow_close: false,
+            close_now: false,
+            plan_sort: 0,
+            applied_style: None,
+            applied_title: None,
+        }
+    }
+
+    /// The strings of the current language.
+    pub fn tr(&self) -> &'static Tr {
+        i18n::tr(self.prefs.lang)
+    }
+
+    fn info(&mut self, text: String) {
+        self.messages.push(Message { error: false, text });
+    }
+
+    fn error(&mut self, text: String) {
+        self.messages.push(Message { error: true, text });
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.dirty)
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        let edits = action.edits();
+        match action {
+            Action::New(choice) => {
+                self.leave_then(Action::New(choice.clone()), |app| app.new_doc(&choice))
+            }
+            Action::OpenExample(i) => {
+                self.leave_then(Action::OpenExample(i), |app| app.open_example(i))
+            }
+            Action::Open(path) => {
+                self.leave_then(Action::Open(path.clone()), |app| app.open(&path))
+            }
+            Action::ShowFileDialog(purpose) => {
+                let path = self.default_path(purpose).display().to_string();
+                self.dialog = Some(Dialog::File { purpose, path });
+            }
+            Action::Browse(purpose) => {
+                let start = self.default_path(purpose);
+                self.pending = Some((purpose, files::spawn_dialog(purpose, &start)));
+            }
+            Action::Save => match self.doc.as_ref().and_then(|d| d.path.clone()) {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.apply(Action::ShowFileDialog(FilePurpose::SaveAs)),
+            },
+            Action::SaveTo(path) => {
+                if self.save_to(&path) {
+                    self.dialog = None;
+                }
+            }
+            Action::Go(step) => self.with_wizard(|w| w.go(step)),
+            Action::Next => self.with_wizard(Wizard::next),
+            Action::Back => self.with_wizard(Wizard::back),
+            Action::Answer { question, choice } => {
+                self.with_wizard(|w| w.answer(&question, &choice))
+            }
+            Action::AnswerText {
+                question,
+                field,
+                value,
+            } => {
+                let key = EditKey::Field(format!("{question}/{field:?}"));
+                self.with_wizard(|w| {
+                    w.edit(key, |a| {
+                        let answer = a.answers.entry(question.clone()).or_default();
+                        match field {
+                            AnswerField::Justification => answer.justification = value,
+                            AnswerField::Evidence => answer.evidence = value,
+                        }
+                    });
+                });
+            }
+            Action::Meta(field, value) => {
+                let key = EditKey::Field(format!("meta/{field:?}"));
+                self.with_wizard(|w| w.edit(key, |a| set_meta(a, field, value)));
+            }
+            Action::PlanMeasure(id) => {
+                let lang = self.prefs.lang;
+                self.with_wizard(|w| {
+                    // Prefilled with the recommendation (in the UI language) and the
+                    // gross levels, which the user then lowers to what the measure achieves.
+                    let Some((text, gross)) = w
+                        .score()
+                        .finding(&id)
+                        .map(|f| (f.recommended.get(lang).to_string(), f.gross))
+                    else {
+                        return;
+                    };
+                    w.edit(EditKey::Discrete, |a| {
+                        a.measures.entry(id.clone()).or_insert_with(|| Measure {
+                            text,
+                            residual_severity: Some(gross.severity),
+                            residual_likelihood: Some(gross.likelihood),
+                            ..Measure::default()
+                        });
+                    });
+                });
+            }
+            Action::RemoveMeasure(id) => self.with_wizard(|w| {
+                w.edit(EditKey::Discrete, |a| {
+                    a.measures.remove(&id);
+                });
+            }),
+            Action::Measure(id, edit) => {
+                let key = match &edit {
+                    MeasureEdit::Text(_) | MeasureEdit::Owner(_) | MeasureEdit::Due(_) => {
+                        EditKey::Field(format!(
+                            "measure/{id}/{}",
+                            std::mem::discriminant(&edit).hash_name()
+                        ))
+                    }
+                    _ => EditKey::Discrete,
+                };
+                self.with_wizard(|w| w.edit(key, |a| edit_measure(a, &id, edit)));
+            }
+            Action::Review(edit) => {
+                let key = match &edit {
+                    ReviewEdit::Decision(_) => EditKey::Discrete,
+                    other => EditKey::Field(format!(
+                        "review/{}",
+                        std::mem::discriminant(other).hash_name()
+                    )),
+                };
+                self.with_wizard(|w| w.edit(key, |a| edit_review(a, edit)));
+            }
+            Action::Undo => self.with_wizard(|w| {
+                w.undo();
+            }),
+            Action::Redo => self.with_wizard(|w| {
+                w.redo();
+            }),
+            Action::SetLang(lang) => self.prefs.lang = lang,
+            Action::SetDark(dark) => self.prefs.dark = dark,
+            Action::Zoom(step) => {
+                self.prefs.zoom = match step {
+                    0 => 1.0,
+                    s => (self.prefs.zoom + 0.1 * f32::from(s)).clamp(0.7, 2.5),
+                };
+            }
+            Action::SetProjector(on) => self.prefs.projector = on,
+            Action::CloseRequested => {
+                if self.is_dirty() {
+                    self.dialog = Some(Dialog::ConfirmClose);
+                } else {
+                    self.close();
+                }
+            }
+            Action::DiscardAndClose => {
+                self.delete_autosave();
+                self.close();
+            }
+            Action::SaveAndClose => {
+                self.apply(Action::Save);
+                if !self.is_dirty() {
+                    self.close();
+                }
+            }
+            Action::Leave(then) => self.leave_then(*then.clone(), |app| app.apply(*then)),
+            Action::DiscardAndDo(then) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.dirty = false;
+                }
+                self.delete_autosave();
+                self.dialog = None;
+                self.apply(*then);
+            }
+            Action::SaveAndDo(then) => {
+                self.dialog = None;
+                self.apply(Action::Save);
+                if !self.is_dirty() {
+                    self.apply(*then);
+                }
+            }
+            Action::CancelDialog => self.dialog = None,
+            Action::RestoreAutosave => self.restore_autosave(),
+            Action::DiscardAutosave => {
+                self.restore = None;
+                self.delete_autosave();
+            }
+            Action::Home => self.leave_then(Action::Home, |app| app.doc = None),
+            Action::Copy(_) => {} // Handled in `show`, which has the egui context.
+            Action::DismissMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+            Action::ResetAnswers => self.with_wizard(|w| {
+                let mut fresh = w.assessment().clone();
+                fresh.answers.clear();
+                fresh.measures.clear();
+                fresh.review = Default::default();
+                w.replace(fresh);
+                w.go(Step::Metadata);
+            }),
+        }
+        if edits && let Some(doc) = &mut self.doc {
+            doc.dirty = true;
+            self.autosave_due
+                .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
+        }
+    }
+
+    fn with_wizard(&mut self, f: impl FnOnce(&mut Wizard)) {
+        if let Some(doc) = &mut self.doc {
+            f(&mut doc.wizard);
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes (and runs `retry` afterwards).
+    fn leave_then(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::ConfirmLeave(Box::new(retry)));
+        } else {
+            then(self);
+        }
+    }
+
+    fn close(&mut self) {
+        self.allow_close = true;
+        self.close_now = true;
+        self.dialog = None;
+    }
+
+    fn new_doc(&mut self, choice: &ChecklistChoice) {
+        let checklist = match choice {
+            ChecklistChoice::Builtin(id) => self
+                .library
+                .checklists
+                .iter()
+                .map(|l| &l.checklist)
+                .find(|c| c.id() == id)
+                .cloned(),
+            ChecklistChoice::File(path) => {
+                let (checklist, problems) = load::load_file(path);
+                match checklist {
+                    Some(c) => {
+                        self.custom.retain(|(p, _)| p != path);
+                        self.custom.push((path.clone(), c.clone()));
+                        Some(c)
+                    }
+                    None => {
+                        self.dialog = Some(Dialog::ChecklistProblems(problems));
+                        return;
+                    }
+                }
+            }
+        };
+        let Some(checklist) = checklist else { return };
+        let mut assessment = Assessment::new(&checklist);
+        assessment.metadata.date = Some(crate::dates::today());
+        let checklist_file = match choice {
+            ChecklistChoice::File(p) => Some(p.clone()),
+            ChecklistChoice::Builtin(_) => None,
+        };
+        self.dialog = None;
+        self.doc = Some(Doc {
+            wizard: Wizard::new(checklist, assessment),
+            path: None,
+            checklist_file,
+            dirty: false,
+        });
+    }
+
+    fn find_checklist(&self, assessment: &Assessment) -> Option<(Checklist, Option<PathBuf>)> {
+        let id = &assessment.checklist.id;
+        self.library
+            .checklists
+            .iter()
+            .map(|l| (l.checklist.clone(), None))
+            .chain(
+                self.custom
+                    .iter()
+                    .map(|(p, c)| (c.clone(), Some(p.clone()))),
+            )
+            .find(|(c, _)| c.id() == id)
+    }
+
+    /// Opens an assessment file; every failure becomes a message naming the file.
+    pub fn open(&mut self, path: &Path) {
+        let s = self.tr();
+        let assessment = match store::load(path) {
+            Ok(a) => a,
+            Err(err) => {
+                self.error(err.to_string());
+                return;
+            }
+        };
+        let Some((checklist, checklist_file)) = self.find_checklist(&assessment) else {
+            self.error(format!(
+                "{}: {} `{}`",
+                path.display(),
+                s.msg_checklist_not_available,
+                assessment.checklist.id
+            ));
+            return;
+        };
+        let mismatches = assessment.check_against(&checklist);
+        if !mismatches.is_empty() {
+            let list: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+            self.error(format!("{}: {}", path.display(), list.join("; ")));
+            return;
+        }
+        self.remember(path);
+        self.dialog = None;
+        let mut wizard = Wizard::new(checklist, assessment);
+        wizard.go(Step::Result);
+        self.doc = Some(Doc {
+            wizard,
+            path: Some(path.to_path_buf()),
+            checklist_file,
+            dirty: false,
+        });
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some((name, text)) = super::EXAMPLES.get(index) else {
+            return;
+        };
+        let path = Path::new("assets/examples").join(name);
+        match store::parse(&path, text) {
+            Ok(assessment) => match self.find_checklist(&assessment) {
+                Some((checklist, _)) => {
+                    let mut wizard = Wizard::new(checklist, assessment);
+                    wizard.go(Step::Result);
+                    // An unsaved copy: trainers can change it freely and start again.
+                    self.doc = Some(Doc {
+                        wizard,
+                        path: None,
+                        checklist_file: None,
+                        dirty: false,
+                    });
+                    self.dialog = None;
+                }
+                None => self.error(format!("{}: checklist missing", path.display())),
+            },
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Saves the open assessment to `path`; returns whether it worked.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let s = self.tr();
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match store::save(path, doc.wizard.assessment()) {
+            Ok(()) => {
+                doc.dirty = false;
+                doc.path = Some(path.to_path_buf());
+                self.remember(path);
+                self.delete_autosave();
+                self.info(format!("{} {}", s.msg_saved, path.display()));
+                true
+            }
+            Err(err) => {
+                self.error(err.to_string());
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(8);
+    }
+
+    fn default_path(&self, purpose: FilePurpose) -> PathBuf {
+        let dir = files::documents_dir();
+        match purpose {
+            FilePurpose::SaveAs => {
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    return path;
+                }
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.wizard.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                dir.join(files::default_file_name(&account))
+            }
+            FilePurpose::Open | FilePurpose::Checklist => dir,
+        }
+    }
+
+    fn autosave_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE))
+    }
+
+    /// Writes the autosave file if one is due (or `force`).
+    pub fn autosave(&mut self, force: bool) {
+        let due = self
+            .autosave_due
+            .is_some_and(|t| force || Instant::now() >= t);
+        if !due {
+            return;
+        }
+        self.autosave_due = None;
+        let (Some(path), Some(doc)) = (self.autosave_path(), &self.doc) else {
+            return;
+        };
+        if !doc.dirty {
+            return;
+        }
+        let file = AutosaveFile {
+            saved_at: now_text(),
+            path: doc.path.clone(),
+            checklist_file: doc.checklist_file.clone(),
+            assessment: doc.wizard.assessment().clone(),
+        };
+        let text =
+            ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new()).unwrap_or_default();
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(err) = store::write_atomic(&path, text.as_bytes()) {
+            let s = self.tr();
+            self.error(format!(
+                "{}: {}: {err}",
+                path.display(),
+                s.msg_autosave_failed
+            ));
+        }
+    }
+
+    fn delete_autosave(&mut self) {
+        self.autosave_due = None;
+        if let Some(path) = self.autosave_path() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    fn restore_autosave(&mut self) {
+        let Some(file) = self.restore.take() else {
+            return;
+        };
+        if let Some(path) = &file.checklist_file
+            && !self.custom.iter().any(|(p, _)| p == path)
+            && let (Some(c), _) = load::load_file(path)
+        {
+            self.custom.push((path.clone(), c));
+        }
+        let Some((checklist, checklist_file)) = self.find_checklist(&file.assessment) else {
+            let s = self.tr();
+            self.error(format!(
+                "{} `{}`",
+                s.msg_checklist_not_available, file.assessment.checklist.id
+            ));
+            return;
+        };
+        if !file.assessment.check_against(&checklist).is_empty() {
+            self.error(self.tr().msg_autosave_mismatch.to_string());
+            return;
+        }
+        let mut wizard = Wizard::new(checklist, file.assessment);
+        wizard.go(Step::Result);
+        self.doc = Some(Doc {
+            wizard,
+            path: file.path,
+            checklist_file,
+            dirty: true,
+        });
+    }
+
+    /// Takes the result of a finished system file dialog, if any.
+    fn poll_file_dialog(&mut self) -> Option<Action> {
+        let (purpose, rx) = self.pending.as_ref()?;
+        let purpose = *purpose;
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                self.pending = None;
+                // Fill the in-app field; the user confirms there (also where no system dialog exists).
+                self.dialog = Some(Dialog::File {
+                    purpose,
+                    path: path.display().to_string(),
+                });
+                None
+            }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                None
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        }
+    }
+
+    /// "name* – Plattform-Check": the file, and a star for unsaved changes.
+    fn window_title(&self) -> String {
+        let Some(doc) = &self.doc else {
+            return "Plattform-Check".to_string();
+        };
+        let name = doc.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || self.tr().unsaved_document.to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let star = if doc.dirty { "*" } else { "" };
+        format!("{name}{star} – Plattform-Check")
+    }
+
+    /// Whether a system file dialog is open.
+    pub fn file_dialog_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Draws the whole app into `ui` and applies what the user did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let style_key = (self.prefs.dark, self.prefs.zoom, self.prefs.projector);
+        if self.applied_style != Some(style_key) {
+            style::apply(&ctx, self.prefs.dark, self.prefs.zoom, self.prefs.projector);
+            self.applied_style = Some(style_key);
+        }
+        let mut actions = Vec::new();
+        if let Some(a) = self.poll_file_dialog() {
+            actions.push(a);
+        }
+        if self.pending.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        let title = self.window_title();
+        if self.applied_title.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.applied_title = Some(title);
+        }
+        screens::keyboard(&ctx, self, &mut actions);
+        screens::top_bar(ui, self, &mut actions);
+        match &self.doc {
+            None => screens::start::ui(ui, self, &mut actions),
+            Some(_) => screens::workspace(ui, self, &mut actions),
+        }
+        screens::dialogs::ui(&ctx, self, &mut actions);
+        for action in actions {
+            if let Action::Copy(text) = &action {
+                ctx.copy_text(text.clone());
+            }
+            self.apply(action);
+        }
+        self.autosave(false);
+        if let Some(due) = self.autosave_due {
+            ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+            self.apply(Action::CloseRequested);
+        }
+        if self.close_now {
+            self.close_now = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+        // Work in progress survives even a kill right after this point.
+        self.autosave(true);
+    }
+}
+
+fn set_meta(a: &mut Assessment, field: MetaField, value: String) {
+    let m = &mut a.metadata;
+    match field {
+        MetaField::PublicBody => m.public_body = value,
+        MetaField::Unit => m.unit = value,
+        MetaField::Platform => m.platform = value,
+        MetaField::Account => m.account = value,
+        MetaField::Purposes => m.purposes = value,
+        MetaField::TargetGroups => m.target_groups = value,
+        MetaField::DataSubjects => m.data_subjects = value,
+        MetaField::Responsible => m.responsible = value,
+        MetaField::Dpo => m.dpo = value,
+        MetaField::Operator => m.operator = value,
+        MetaField::ThirdCountries => m.third_countries = value,
+        MetaField::Date => m.date = parse_date(&value),
+    }
+}
+
+fn edit_measure(a: &mut Assessment, id: &str, edit: MeasureEdit) {
+    let m = a.measures.entry(id.to_string()).or_default();
+    match edit {
+        MeasureEdit::Text(t) => m.text = t,
+        MeasureEdit::Owner(t) => m.owner = t,
+        MeasureEdit::Due(t) => m.due = parse_date(&t),
+        MeasureEdit::Status(s) => m.status = s,
+        MeasureEdit::ResidualSeverity(l) => m.residual_severity = l,
+        MeasureEdit::ResidualLikelihood(l) => m.residual_likelihood = l,
+    }
+}
+
+fn edit_review(a: &mut Assessment, edit: ReviewEdit) {
+    let r = &mut a.review;
+    match edit {
+        ReviewEdit::Opinion(t) => r.dpo_opinion = t,
+        ReviewEdit::Decision(d) => r.decision = d,
+        ReviewEdit::Conditions(t) => r.conditions = t,
+        ReviewEdit::Deviation(t) => r.deviation_reason = t,
+        ReviewEdit::DecidedBy(t) => r.decided_by = t,
+        ReviewEdit::DecisionDate(t) => r.decision_date = parse_date(&t),
+        ReviewEdit::NextReview(t) => r.next_review = parse_date(&t),
+    }
+}
+
+/// An ISO date, or `None` for empty or invalid text.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    time::Date::parse(text.trim(), crate::dates::ISO_DATE).ok()
+}
+
+fn now_text() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    now.format(format).unwrap_or_default()
+}
+
+fn read_autosave(path: &Path) -> Option<AutosaveFile> {
+    let text = load::read_text(path, store::MAX_FILE_BYTES).ok()?;
+    ron::from_str(&text).ok()
+}
+
+/// A stable name for an enum variant, for undo grouping.
+trait HashName {
+    fn hash_name(&self) -> String;
+}
+
+impl<T> HashName for std::mem::Discriminant<T> {
+    fn hash_name(&self) -> String {
+        format!("{self:?}")
+    }
+}

@@ -1,0 +1,111 @@
+//! Where files go (documents folder, data folder) and the system file dialog, which runs on its
+//! own thread so the window never freezes; without a system dialog the in-app path field remains.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use super::action::FilePurpose;
+
+/// The folder for the autosave file: `$PLATTFORMCHECK_DATA_DIR` if set (tests), else the
+/// platform's data folder.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PLATTFORMCHECK_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("de", "Plattform-Check", "Plattform-Check")
+        .map(|d| d.data_dir().to_path_buf())
+}
+
+/// The documents folder, else the home folder, else the working directory.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// `Datenschutzpruefung_<Konto>_<Datum>.ron`, with the account reduced to safe characters.
+pub fn default_file_name(account: &str) -> String {
+    default_name(account, "ron")
+}
+
+/// `Datenschutzpruefung_<Konto>_<Datum>.<ext>`.
+pub fn default_name(account: &str, ext: &str) -> String {
+    let safe: String = account
+        .chars()
+        .map(|c| match c {
+            'ä' => "ae".to_string(),
+            'ö' => "oe".to_string(),
+            'ü' => "ue".to_string(),
+            'Ä' => "Ae".to_string(),
+            'Ö' => "Oe".to_string(),
+            'Ü' => "Ue".to_string(),
+            'ß' => "ss".to_string(),
+            c if c.is_ascii_alphanumeric() || c == '-' || c == '.' => c.to_string(),
+            _ => "_".to_string(),
+        })
+        .collect::<String>()
+        .trim_matches(['_', '.'])
+        .to_string();
+    let account = if safe.is_empty() {
+        "Kanal".to_string()
+    } else {
+        safe
+    };
+    let date = crate::dates::today()
+        .format(crate::dates::ISO_DATE)
+        .unwrap_or_default();
+    format!("Datenschutzpruefung_{account}_{date}.{ext}")
+}
+
+/// Opens the system dialog for `purpose` on a thread; the answer arrives on the receiver
+/// (`None` when cancelled or when no system dialog is available).
+pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = channel();
+    let start = start.to_path_buf();
+    std::thread::spawn(move || {
+        let (dir, name) = if start.is_dir() {
+            (start.clone(), None)
+        } else {
+            (
+                start.parent().map(Path::to_path_buf).unwrap_or_default(),
+                start.file_name().map(|n| n.to_string_lossy().into_owned()),
+            )
+        };
+        let mut dialog = rfd::FileDialog::new().set_directory(dir);
+        let picked = match purpose {
+            FilePurpose::Open => dialog.add_filter("Plattform-Check", &["ron"]).pick_file(),
+            FilePurpose::Checklist => dialog.add_filter("Checkliste (RON)", &["ron"]).pick_file(),
+            FilePurpose::SaveAs => {
+                if let Some(name) = name {
+                    dialog = dialog.set_file_name(name);
+                }
+                dialog.add_filter("Plattform-Check", &["ron"]).save_file()
+            }
+        };
+        let _ = tx.send(picked);
+    });
+    rx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_file_name;
+
+    #[test]
+    fn file_names_are_safe() {
+        let name = default_file_name("@stadt.münchen/ä b");
+        assert!(
+            name.starts_with("Datenschutzpruefung_stadt.muenchen_ae_b_"),
+            "{name}"
+        );
+        assert!(name.ends_with(".ron"), "{name}");
+        assert!(
+            default_file_name("").starts_with("Datenschutzpruefung_Kanal_"),
+            "empty account"
+        );
+    }
+}

@@ -1,0 +1,326 @@
+//! The screens, one file each, plus what every screen shares: keyboard shortcuts, the top bar,
+//! messages, and the workspace layout with the side list of all questions.
+
+pub mod dialogs;
+pub mod metadata;
+pub mod question;
+pub mod result;
+pub mod start;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use super::action::{Action, FilePurpose};
+use super::app::App;
+use super::style::class_color;
+use crate::checklist::UNKNOWN;
+use crate::scoring::Score;
+use crate::text::Lang;
+use crate::wizard::Step;
+
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const NUMBERS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// Keyboard shortcuts. Plain keys (1–9, arrows, Enter) only act while no text field has focus,
+/// so typing a justification never answers a question.
+pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
+    if app.dialog.is_some() {
+        if ctx.input(|i| i.key_pressed(Key::Escape)) {
+            actions.push(Action::CancelDialog);
+        }
+        return;
+    }
+    let typing = ctx.text_edit_focused();
+    ctx.input_mut(|i| {
+        // Consume the longer shortcut first: Ctrl+Shift+S also matches Ctrl+S.
+        if i.consume_shortcut(&SAVE_AS) {
+            actions.push(Action::ShowFileDialog(FilePurpose::SaveAs));
+        } else if i.consume_shortcut(&SAVE) {
+            actions.push(Action::Save);
+        }
+        if i.consume_shortcut(&OPEN) {
+            actions.push(Action::ShowFileDialog(FilePurpose::Open));
+        }
+        if typing {
+            return;
+        }
+        if i.consume_shortcut(&UNDO) {
+            actions.push(Action::Undo);
+        }
+        if i.consume_shortcut(&REDO) {
+            actions.push(Action::Redo);
+        }
+        let Some(doc) = &app.doc else { return };
+        if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            actions.push(Action::Back);
+        }
+        if i.consume_key(Modifiers::NONE, Key::ArrowRight)
+            || i.consume_key(Modifiers::NONE, Key::Enter)
+        {
+            actions.push(Action::Next);
+        }
+        if let Step::Question(id) = doc.wizard.step()
+            && let Some(q) = doc.wizard.checklist().question(id)
+        {
+            let choices: Vec<&str> = q
+                .options
+                .iter()
+                .map(|o| o.id.as_str())
+                .chain([UNKNOWN])
+                .collect();
+            for (key, choice) in NUMBERS.iter().zip(choices) {
+                if i.consume_key(Modifiers::NONE, *key) {
+                    actions.push(Action::Answer {
+                        question: id.clone(),
+                        choice: choice.to_string(),
+                    });
+                }
+            }
+        }
+    });
+}
+
+/// The bar at the top: file commands left, display settings right; messages below.
+pub fn top_bar(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            super::widgets::subheading(ui, "Plattform-Check");
+            ui.separator();
+            file_buttons(ui, app, actions);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                settings(ui, app, actions);
+            });
+        });
+        messages(ui, app, actions);
+        ui.add_space(2.0);
+    });
+}
+
+fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    if ui.button(s.home).on_hover_text(s.home_tip).clicked() {
+        actions.push(Action::Home);
+    }
+    if ui.button(s.open).on_hover_text("Ctrl+O").clicked() {
+        actions.push(Action::ShowFileDialog(FilePurpose::Open));
+    }
+    let Some(doc) = &app.doc else { return };
+    if ui.button(s.save).on_hover_text("Ctrl+S").clicked() {
+        actions.push(Action::Save);
+    }
+    if ui.button(s.save_as).on_hover_text("Ctrl+Shift+S").clicked() {
+        actions.push(Action::ShowFileDialog(FilePurpose::SaveAs));
+    }
+    let undo = ui.add_enabled(doc.wizard.can_undo(), egui::Button::new(s.undo));
+    if undo.on_hover_text("Ctrl+Z").clicked() {
+        actions.push(Action::Undo);
+    }
+    let redo = ui.add_enabled(doc.wizard.can_redo(), egui::Button::new(s.redo));
+    if redo.on_hover_text("Ctrl+Y").clicked() {
+        actions.push(Action::Redo);
+    }
+}
+
+/// Language, theme, text size and projector mode (laid out right to left).
+fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    let projector = ui.selectable_label(app.prefs.projector, s.projector);
+    if projector.on_hover_text(s.projector_tip).clicked() {
+        actions.push(Action::SetProjector(!app.prefs.projector));
+    }
+    if ui.button("A+").on_hover_text(s.larger_tip).clicked() {
+        actions.push(Action::Zoom(1));
+    }
+    if ui.button("A−").on_hover_text(s.smaller_tip).clicked() {
+        actions.push(Action::Zoom(-1));
+    }
+    let theme = if app.prefs.dark {
+        s.light_theme
+    } else {
+        s.dark_theme
+    };
+    if ui.button(theme).clicked() {
+        actions.push(Action::SetDark(!app.prefs.dark));
+    }
+    let other = match app.prefs.lang {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    };
+    if ui
+        .button(s.switch_language)
+        .on_hover_text(s.switch_language_tip)
+        .clicked()
+    {
+        actions.push(Action::SetLang(other));
+    }
+}
+
+/// Messages (errors in red), each dismissable.
+fn messages(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    for (i, m) in app.messages.iter().enumerate() {
+        let color = if m.error {
+            egui::Color32::from_rgb(198, 40, 40)
+        } else {
+            egui::Color32::from_rgb(46, 125, 50)
+        };
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, color))
+            .inner_margin(6.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button(s.dismiss).on_hover_text(s.close).clicked() {
+                        actions.push(Action::DismissMessage(i));
+                    }
+                    ui.add(egui::Label::new(RichText::new(&m.text).color(color)).wrap());
+                });
+            });
+    }
+}
+
+/// The layout while an assessment is open: the list of all questions left, the step right.
+pub fn workspace(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let score = doc.wizard.score();
+    egui::Panel::left("navigation")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            navigation(ui, app, &score, actions);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                // Cap the reading width on wide screens; never widen past the panel.
+                ui.set_max_width((ui.available_width() - 8.0).min(980.0));
+                match doc.wizard.step() {
+                    Step::Metadata => metadata::ui(ui, app, actions),
+                    Step::Question(id) => question::ui(ui, app, id, &score, actions),
+                    Step::Result => result::ui(ui, app, &score, actions),
+                }
+            });
+    });
+}
+
+/// The state of a question as shown in the side list.
+fn state_mark(app: &App, score: &Score, id: &str) -> (String, egui::Color32) {
+    let Some(doc) = &app.doc else {
+        return (String::new(), egui::Color32::GRAY);
+    };
+    let weak = egui::Color32::GRAY;
+    match (doc.wizard.assessment().choice(id), score.finding(id)) {
+        (None, _) => ("○".into(), weak),
+        (Some(_), Some(f)) if f.knockout.is_some() => ("✖".into(), class_color(f.gross.class)),
+        (Some(UNKNOWN), _) => ("?".into(), egui::Color32::from_rgb(120, 120, 200)),
+        (Some(_), Some(f)) => ("●".into(), class_color(f.gross.class)),
+        (Some(_), None) => ("✓".into(), egui::Color32::from_rgb(46, 125, 50)),
+    }
+}
+
+fn navigation(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard;
+    ui.add_space(6.0);
+    ui.label(RichText::new(w.checklist().title().get(lang)).strong());
+    let name = doc.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+        || s.unsaved_document.to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if doc.dirty {
+        let text = format!("{name} • {}", s.unsaved_changes);
+        ui.label(RichText::new(text).color(egui::Color32::from_rgb(200, 120, 0)));
+    } else {
+        ui.label(RichText::new(name).weak());
+    }
+    let progress = w.progress();
+    let c = &score.completeness;
+    ui.add(egui::ProgressBar::new(progress).text(format!(
+        "{} {} {} {}",
+        c.answered + c.unknown,
+        s.of,
+        c.visible,
+        s.answered_short
+    )));
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let current = w.step();
+            if ui
+                .selectable_label(*current == Step::Metadata, s.metadata_title)
+                .clicked()
+            {
+                actions.push(Action::Go(Step::Metadata));
+            }
+            let answer_of = |id: &str| w.assessment().choice(id);
+            for section in w.checklist().sections() {
+                ui.add_space(4.0);
+                ui.label(
+                    RichText::new(format!("{} {}", section.id, section.title.get(lang)))
+                        .strong()
+                        .size(13.0),
+                );
+                for q in &section.questions {
+                    if !w.checklist().is_visible(q, &answer_of) {
+                        continue;
+                    }
+                    let (mark, color) = state_mark(app, score, &q.id);
+                    let selected = *current == Step::Question(q.id.clone());
+                    let label =
+                        RichText::new(format!("{mark}  {}  {}", q.id, short(q.text.get(lang), 48)));
+                    let response = ui
+                        .selectable_label(
+                            selected,
+                            label.color(if selected {
+                                ui.visuals().strong_text_color()
+                            } else {
+                                color
+                            }),
+                        )
+                        .on_hover_text(q.text.get(lang));
+                    if response.clicked() {
+                        actions.push(Action::Go(Step::Question(q.id.clone())));
+                    }
+                }
+            }
+            ui.add_space(6.0);
+            if ui
+                .selectable_label(*current == Step::Result, s.result_title)
+                .clicked()
+            {
+                actions.push(Action::Go(Step::Result));
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(s.legend).weak().size(12.0));
+        });
+}
+
+/// `text` cut to `max` characters with an ellipsis.
+pub fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}

@@ -1,0 +1,279 @@
+//! One question: its text, why it matters (rationale, legal references, sources), the answer
+//! options as large rows (keys 1–9), justification and evidence, and — when the answer is a
+//! finding — its class, the recommended measure and the fields to plan it.
+
+use egui::{RichText, Ui};
+
+use crate::assessment::MeasureStatus;
+use crate::checklist::{UNKNOWN, unknown_label};
+use crate::scoring::{Score, ScoredFinding};
+use crate::ui::action::{Action, AnswerField, MeasureEdit};
+use crate::ui::app::App;
+use crate::ui::style::class_color;
+use crate::ui::widgets::{class_badge, date_field, heading, level_picker, subheading, text_field};
+
+/// Draws question `id`.
+pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard;
+    let Some(q) = w.checklist().question(id) else {
+        return;
+    };
+    let section = w
+        .checklist()
+        .sections()
+        .iter()
+        .find(|sec| sec.questions.iter().any(|x| x.id == q.id));
+    let (pos, total) = w.position().unwrap_or((0, 0));
+    let answer = w.assessment().answers.get(id);
+    let choice = w.assessment().choice(id);
+
+    ui.add_space(4.0);
+    if let Some(section) = section {
+        ui.label(
+            RichText::new(format!(
+                "{} {} · {} {pos} {} {total}",
+                section.id,
+                section.title.get(lang),
+                s.question,
+                s.of
+            ))
+            .weak(),
+        );
+    }
+    heading(ui, format!("{}  {}", q.id, q.text.get(lang)));
+    ui.add_space(4.0);
+
+    ui.label(RichText::new(s.why_important).strong());
+    ui.label(q.why.get(lang));
+    if let Some(hint) = &q.hint {
+        ui.label(RichText::new(format!("{}: {}", s.how_to_check, hint.get(lang))).italics());
+    }
+
+    ui.add_space(8.0);
+    subheading(ui, s.your_answer);
+    let options: Vec<(&str, String, bool)> = q
+        .options
+        .iter()
+        .map(|o| {
+            (
+                o.id.as_str(),
+                o.label.get(lang).to_string(),
+                o.finding.is_some(),
+            )
+        })
+        .chain([(UNKNOWN, unknown_label(lang).to_string(), true)])
+        .collect();
+    for (i, (option_id, label, _)) in options.iter().enumerate() {
+        let selected = choice == Some(*option_id);
+        let key = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".to_string()
+        };
+        let text = RichText::new(format!("{key}   {label}")).size(15.0);
+        let button = egui::Button::selectable(selected, text)
+            .min_size(egui::vec2(ui.available_width(), 34.0));
+        if ui.add(button).clicked() {
+            actions.push(Action::Answer {
+                question: id.to_string(),
+                choice: (*option_id).to_string(),
+            });
+        }
+    }
+    ui.label(RichText::new(s.keys_hint).weak().size(12.0));
+
+    if let Some(f) = score.finding(id) {
+        ui.add_space(8.0);
+        finding_box(ui, app, f, actions);
+    }
+
+    ui.add_space(8.0);
+    let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
+    if let Some(v) = text_field(ui, s.justification, justification, true, false) {
+        actions.push(Action::AnswerText {
+            question: id.to_string(),
+            field: AnswerField::Justification,
+            value: v,
+        });
+    }
+    let evidence = answer.map(|a| a.evidence.as_str()).unwrap_or_default();
+    if let Some(v) = text_field(ui, s.evidence, evidence, true, false) {
+        actions.push(Action::AnswerText {
+            question: id.to_string(),
+            field: AnswerField::Evidence,
+            value: v,
+        });
+    }
+
+    ui.add_space(6.0);
+    let header = format!("{} · {}", s.legal_refs, s.sources);
+    egui::CollapsingHeader::new(header)
+        .id_salt(("sources", id))
+        .show(ui, |ui| {
+            if !q.legal.is_empty() {
+                ui.label(format!("{}: {}", s.legal_refs, q.legal.join(" · ")));
+            }
+            for key in &q.sources {
+                let Some(src) = w.checklist().source(key) else {
+                    continue;
+                };
+                ui.add_space(2.0);
+                ui.label(format!("{} ({}, {})", src.title, src.publisher, src.date));
+                ui.horizontal_wrapped(|ui| {
+                    let url = egui::Label::new(RichText::new(&src.url).monospace().size(12.0))
+                        .selectable(true)
+                        .wrap();
+                    ui.add(url);
+                    if ui.small_button(s.copy).on_hover_text(s.copy_tip).clicked() {
+                        actions.push(Action::Copy(src.url.clone()));
+                    }
+                });
+                if let Some(note) = &src.note {
+                    ui.label(RichText::new(note.get(lang)).weak().size(12.0));
+                }
+            }
+        });
+
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button(format!("← {}", s.back)).clicked() {
+            actions.push(Action::Back);
+        }
+        if ui
+            .button(RichText::new(format!("{} →", s.next)).strong())
+            .clicked()
+        {
+            actions.push(Action::Next);
+        }
+    });
+}
+
+/// The finding of the current answer: class, knock-out, recommended measure, planning fields.
+fn finding_box(ui: &mut Ui, app: &App, f: &ScoredFinding, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let matrix = doc.wizard.checklist().matrix();
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, class_color(f.gross.class)))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(s.finding).strong());
+                class_badge(ui, f.gross.class, lang);
+                ui.label(format!(
+                    "{} {} ({}) · {} {} ({})",
+                    s.severity,
+                    f.gross.severity,
+                    matrix.severity_levels[f.gross.severity.index()].get(lang),
+                    s.likelihood,
+                    f.gross.likelihood,
+                    matrix.likelihood_levels[f.gross.likelihood.index()].get(lang)
+                ));
+            });
+            if !f.modifiers.is_empty() {
+                ui.label(RichText::new(s.raised_by_modifier).weak());
+            }
+            if let Some(ko) = &f.knockout {
+                ui.label(
+                    RichText::new(format!("{}: {}", s.knockout, ko.get(lang)))
+                        .color(class_color(f.gross.class))
+                        .strong(),
+                );
+            }
+            ui.label(format!(
+                "{}: {}",
+                s.recommended_measure,
+                f.recommended.get(lang)
+            ));
+            ui.add_space(4.0);
+            match &f.planned {
+                None => {
+                    if ui.button(s.plan_measure).clicked() {
+                        actions.push(Action::PlanMeasure(f.id.clone()));
+                    }
+                }
+                Some(m) => measure_fields(ui, app, f, m, actions),
+            }
+        });
+}
+
+fn measure_fields(
+    ui: &mut Ui,
+    app: &App,
+    f: &ScoredFinding,
+    m: &crate::assessment::Measure,
+    actions: &mut Vec<Action>,
+) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let id = &f.id;
+    let matrix = doc.wizard.checklist().matrix();
+    if let Some(v) = text_field(ui, s.measure, &m.text, true, false) {
+        actions.push(Action::Measure(id.clone(), MeasureEdit::Text(v)));
+    }
+    ui.columns(2, |cols| {
+        if let Some(v) = text_field(&mut cols[0], s.owner, &m.owner, false, false) {
+            actions.push(Action::Measure(id.clone(), MeasureEdit::Owner(v)));
+        }
+        if let Some(v) = date_field(&mut cols[1], s.due, m.due, s.date_hint, s.today) {
+            actions.push(Action::Measure(id.clone(), MeasureEdit::Due(v)));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let status_label = ui.label(s.status);
+        let mut status = m.status;
+        egui::ComboBox::from_id_salt(("status", id))
+            .selected_text(m.status.name(lang))
+            .show_ui(ui, |ui| {
+                for st in MeasureStatus::ALL {
+                    ui.selectable_value(&mut status, st, st.name(lang));
+                }
+            })
+            .response
+            .labelled_by(status_label.id);
+        if status != m.status {
+            actions.push(Action::Measure(id.clone(), MeasureEdit::Status(status)));
+        }
+        if let Some(v) = level_picker(
+            ui,
+            s.residual_severity,
+            &format!("rs-{id}"),
+            m.residual_severity,
+            &matrix.severity_levels,
+            lang,
+        ) {
+            actions.push(Action::Measure(
+                id.clone(),
+                MeasureEdit::ResidualSeverity(v),
+            ));
+        }
+        if let Some(v) = level_picker(
+            ui,
+            s.residual_likelihood,
+            &format!("rl-{id}"),
+            m.residual_likelihood,
+            &matrix.likelihood_levels,
+            lang,
+        ) {
+            actions.push(Action::Measure(
+                id.clone(),
+                MeasureEdit::ResidualLikelihood(v),
+            ));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s.residual_class);
+        class_badge(ui, f.residual.class, lang);
+        if f.knockout.is_some() {
+            ui.label(RichText::new(s.knockout_stays).weak());
+        }
+        if ui.small_button(s.remove_measure).clicked() {
+            actions.push(Action::RemoveMeasure(id.clone()));
+        }
+    });
+}

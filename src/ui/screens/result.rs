@@ -1,0 +1,386 @@
+//! The result, always current: the overall class as a traffic light (gross and residual),
+//! knock-outs first, the 4×4 risk maps, the per-section table, open questions, the sortable
+//! action plan, and the DPO's review. Every row jumps to its question.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::assessment::Decision;
+use crate::risk::RiskClass;
+use crate::scoring::{FindingKind, Score, ScoredFinding};
+use crate::ui::action::{Action, ReviewEdit};
+use crate::ui::app::App;
+use crate::ui::style::{class_color, on_class_color};
+use crate::ui::widgets::{class_badge, date_field, heading, subheading, text_field};
+use crate::wizard::Step;
+
+/// Draws the result screen.
+pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard;
+    heading(ui, s.result_title);
+    ui.add_space(4.0);
+
+    ui.horizontal(|ui| {
+        traffic_light(ui, score.overall_gross);
+        ui.vertical(|ui| {
+            ui.label(RichText::new(s.overall_gross).weak());
+            ui.label(
+                RichText::new(score.overall_gross.name(lang))
+                    .size(26.0)
+                    .strong()
+                    .color(class_color(score.overall_gross)),
+            );
+            ui.horizontal(|ui| {
+                ui.label(s.overall_residual);
+                class_badge(ui, score.overall_residual, lang);
+            });
+            ui.label(RichText::new(consequence(s, score.overall_gross)).weak());
+        });
+    });
+    if !score.is_complete() {
+        ui.colored_label(
+            Color32::from_rgb(200, 120, 0),
+            format!(
+                "{} ({} {})",
+                s.provisional,
+                score.completeness.open.len(),
+                s.open_questions_short
+            ),
+        );
+    }
+    if !w.checklist().matrix().verified {
+        ui.label(RichText::new(s.matrix_provisional).weak().size(12.0));
+    }
+    let missing = w.assessment().metadata.missing();
+    if !missing.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                Color32::from_rgb(200, 120, 0),
+                format!("{}: {}", s.missing_metadata, missing.join(", ")),
+            );
+            if ui.small_button(s.fill_in).clicked() {
+                actions.push(Action::Go(Step::Metadata));
+            }
+        });
+    }
+
+    if !score.knockouts.is_empty() {
+        ui.add_space(8.0);
+        subheading(ui, format!("{} ({})", s.knockouts, score.knockouts.len()));
+        for f in score.findings.iter().filter(|f| f.knockout.is_some()) {
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(RichText::new(&f.id).strong()).clicked() {
+                    actions.push(Action::Go(Step::Question(f.id.clone())));
+                }
+                ui.label(f.knockout.as_ref().map(|k| k.get(lang)).unwrap_or_default());
+            });
+        }
+    }
+    for m in w
+        .checklist()
+        .modifiers()
+        .iter()
+        .filter(|m| score.active_modifiers.contains(&m.id))
+    {
+        ui.label(RichText::new(format!("{}: {}", s.active_modifier, m.label.get(lang))).weak());
+    }
+
+    ui.add_space(10.0);
+    ui.columns(2, |cols| {
+        risk_map(&mut cols[0], app, score, false, s.map_gross);
+        risk_map(&mut cols[1], app, score, true, s.map_residual);
+    });
+
+    ui.add_space(10.0);
+    subheading(ui, s.sections_title);
+    egui::Grid::new("sections")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for h in [
+                s.section,
+                s.class_low,
+                s.class_risk,
+                s.class_high,
+                s.unknown_short,
+                s.open_short,
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (sec, section) in score.sections.iter().zip(w.checklist().sections()) {
+                let target = section
+                    .questions
+                    .iter()
+                    .find(|q| w.is_visible(&q.id))
+                    .map(|q| q.id.clone());
+                let text = format!("{} {}", sec.id, super::short(section.title.get(lang), 44));
+                if ui.link(text).clicked()
+                    && let Some(t) = target
+                {
+                    actions.push(Action::Go(Step::Question(t)));
+                }
+                ui.label(sec.gross.gering.to_string());
+                ui.label(sec.gross.risiko.to_string());
+                ui.label(sec.gross.hoch.to_string());
+                ui.label(sec.unknown.to_string());
+                ui.label(sec.open.to_string());
+                ui.end_row();
+            }
+        });
+
+    if !score.completeness.open.is_empty() {
+        ui.add_space(10.0);
+        subheading(ui, s.open_questions);
+        ui.horizontal_wrapped(|ui| {
+            for id in &score.completeness.open {
+                if ui
+                    .link(id)
+                    .on_hover_text(
+                        w.checklist()
+                            .question(id)
+                            .map(|q| q.text.get(lang))
+                            .unwrap_or_default(),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::Go(Step::Question(id.clone())));
+                }
+            }
+        });
+    }
+
+    ui.add_space(10.0);
+    action_plan(ui, app, score, actions);
+
+    ui.add_space(10.0);
+    review(ui, app, actions);
+
+    ui.add_space(10.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        if ui.button(format!("← {}", s.back)).clicked() {
+            actions.push(Action::Back);
+        }
+        if ui
+            .button(s.reset_answers)
+            .on_hover_text(s.reset_answers_tip)
+            .clicked()
+        {
+            actions.push(Action::ResetAnswers);
+        }
+    });
+}
+
+fn consequence(s: &crate::ui::i18n::Tr, class: RiskClass) -> &'static str {
+    match class {
+        RiskClass::Gering => s.consequence_low,
+        RiskClass::Risiko => s.consequence_risk,
+        RiskClass::Hoch => s.consequence_high,
+    }
+}
+
+/// Three lamps, the one of `class` lit; the class is also written next to it.
+fn traffic_light(ui: &mut Ui, class: RiskClass) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(44.0, 120.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 8.0, Color32::from_gray(40));
+    for (i, c) in [RiskClass::Hoch, RiskClass::Risiko, RiskClass::Gering]
+        .into_iter()
+        .enumerate()
+    {
+        let center = egui::pos2(rect.center().x, rect.top() + 22.0 + 38.0 * i as f32);
+        let color = if c == class {
+            class_color(c)
+        } else {
+            class_color(c).gamma_multiply(0.18)
+        };
+        painter.circle_filled(center, 14.0, color);
+    }
+}
+
+/// The 4×4 map: rows likelihood 4→1, columns severity 1→4, cell colour from the matrix, the
+/// number of findings written in the cell.
+fn risk_map(ui: &mut Ui, app: &App, score: &Score, residual: bool, title: &str) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let matrix = doc.wizard.checklist().matrix();
+    let counts = score.heat_map(residual);
+    ui.label(RichText::new(title).strong());
+    egui::Grid::new(("map", residual))
+        .spacing(egui::vec2(3.0, 3.0))
+        .show(ui, |ui| {
+            for l in (0..4).rev() {
+                ui.label(RichText::new(format!("{} {}", s.likelihood_short, l + 1)).size(12.0));
+                for (class, n) in matrix.cells[l].iter().copied().zip(counts[l]) {
+                    let text = if n == 0 { String::new() } else { n.to_string() };
+                    let fill = if n == 0 {
+                        class_color(class).gamma_multiply(0.35)
+                    } else {
+                        class_color(class)
+                    };
+                    egui::Frame::new()
+                        .fill(fill)
+                        .corner_radius(3.0)
+                        .show(ui, |ui| {
+                            ui.set_min_size(egui::vec2(44.0, 26.0));
+                            ui.centered_and_justified(|ui| {
+                                ui.label(RichText::new(text).strong().color(on_class_color(class)));
+                            });
+                        });
+                }
+                ui.end_row();
+            }
+            ui.label("");
+            for sev in 1..=4 {
+                ui.label(RichText::new(format!("{} {sev}", s.severity_short)).size(12.0));
+            }
+            ui.end_row();
+        });
+}
+
+fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    subheading(ui, s.action_plan);
+    let mut rows: Vec<&ScoredFinding> = score.findings.iter().collect();
+    let sort = ui
+        .data(|d| d.get_temp::<usize>(egui::Id::unique("plan-sort")))
+        .unwrap_or(0);
+    match sort {
+        1 => rows.sort_by_key(|f| {
+            f.planned
+                .as_ref()
+                .map(|m| m.owner.to_lowercase())
+                .unwrap_or_default()
+        }),
+        2 => rows.sort_by_key(|f| f.planned.as_ref().and_then(|m| m.due)),
+        3 => rows.sort_by_key(|f| f.planned.as_ref().map(|m| m.status)),
+        4 => rows.sort_by_key(|f| std::cmp::Reverse(f.residual.class)),
+        _ => {}
+    }
+    let headers = [
+        s.col_finding,
+        s.col_owner,
+        s.col_due,
+        s.col_status,
+        s.col_residual,
+    ];
+    egui::Grid::new("plan")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for (i, h) in headers.iter().enumerate() {
+                let arrow = if sort == i { " ▾" } else { "" };
+                if ui
+                    .link(RichText::new(format!("{h}{arrow}")).strong())
+                    .on_hover_text(s.sort_tip)
+                    .clicked()
+                {
+                    ui.data_mut(|d| d.insert_temp(egui::Id::unique("plan-sort"), i));
+                }
+            }
+            ui.label(RichText::new(s.col_measure).strong());
+            ui.end_row();
+            for f in rows {
+                let title = match f.kind {
+                    FindingKind::Baseline => doc
+                        .wizard
+                        .checklist()
+                        .baseline_risks()
+                        .iter()
+                        .find(|b| b.id == f.id)
+                        .map(|b| format!("{} {}", f.id, b.title.get(lang)))
+                        .unwrap_or_default(),
+                    _ => f.id.clone(),
+                };
+                let clickable = f.kind != FindingKind::Baseline;
+                ui.horizontal(|ui| {
+                    class_badge(ui, f.gross.class, lang);
+                    if clickable {
+                        if ui.link(super::short(&title, 40)).clicked() {
+                            actions.push(Action::Go(Step::Question(f.id.clone())));
+                        }
+                    } else {
+                        ui.label(super::short(&title, 40));
+                    }
+                });
+                match &f.planned {
+                    Some(m) => {
+                        ui.label(if m.owner.is_empty() {
+                            "—"
+                        } else {
+                            m.owner.as_str()
+                        });
+                        ui.label(
+                            m.due
+                                .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+                                .unwrap_or_else(|| "—".into()),
+                        );
+                        ui.label(m.status.name(lang));
+                        class_badge(ui, f.residual.class, lang);
+                        ui.add(egui::Label::new(super::short(&m.text, 70)).truncate())
+                            .on_hover_text(&m.text);
+                    }
+                    None => {
+                        ui.label("—");
+                        ui.label("—");
+                        ui.label(RichText::new(s.not_planned).weak());
+                        class_badge(ui, f.residual.class, lang);
+                        if ui.small_button(s.plan_measure).clicked() {
+                            actions.push(Action::PlanMeasure(f.id.clone()));
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn review(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let r = &doc.wizard.assessment().review;
+    egui::CollapsingHeader::new(RichText::new(s.review_title).strong())
+        .id_salt("review")
+        .default_open(r.decision.is_some() || !r.dpo_opinion.is_empty())
+        .show(ui, |ui| {
+            ui.label(RichText::new(s.review_intro).weak());
+            if let Some(v) = text_field(ui, s.dpo_opinion, &r.dpo_opinion, true, false) {
+                actions.push(Action::Review(ReviewEdit::Opinion(v)));
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(s.decision);
+                for d in Decision::ALL {
+                    if ui.radio(r.decision == Some(d), d.name(lang)).clicked() {
+                        actions.push(Action::Review(ReviewEdit::Decision(Some(d))));
+                    }
+                }
+                if r.decision.is_some() && ui.small_button(s.clear_decision).clicked() {
+                    actions.push(Action::Review(ReviewEdit::Decision(None)));
+                }
+            });
+            if r.decision == Some(Decision::FreigegebenMitAuflagen)
+                && let Some(v) = text_field(ui, s.conditions, &r.conditions, true, false)
+            {
+                actions.push(Action::Review(ReviewEdit::Conditions(v)));
+            }
+            if let Some(v) = text_field(ui, s.deviation, &r.deviation_reason, true, false) {
+                actions.push(Action::Review(ReviewEdit::Deviation(v)));
+            }
+            if let Some(v) = text_field(ui, s.decided_by, &r.decided_by, false, false) {
+                actions.push(Action::Review(ReviewEdit::DecidedBy(v)));
+            }
+            if let Some(v) = date_field(ui, s.decision_date, r.decision_date, s.date_hint, s.today)
+            {
+                actions.push(Action::Review(ReviewEdit::DecisionDate(v)));
+            }
+            if let Some(v) = date_field(ui, s.next_review, r.next_review, s.date_hint, s.today) {
+                actions.push(Action::Review(ReviewEdit::NextReview(v)));
+            }
+        });
+}

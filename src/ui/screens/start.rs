@@ -1,0 +1,142 @@
+//! The start screen: new assessment (built-in or own checklist), open, recent files, examples
+//! for workshops, and the offer to restore unsaved work after a crash.
+
+use egui::{RichText, Ui};
+
+use crate::ui::action::{Action, ChecklistChoice, FilePurpose};
+use crate::ui::app::App;
+use crate::ui::widgets::{heading, subheading};
+
+/// Draws the start screen.
+pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(900.0);
+                ui.add_space(8.0);
+                heading(ui, s.start_title);
+                ui.label(s.start_intro);
+                ui.add_space(8.0);
+
+                if let Some(restore) = &app.restore {
+                    egui::Frame::group(ui.style())
+                        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+                        .show(ui, |ui| {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}?",
+                                    s.restore_question, restore.saved_at
+                                ))
+                                .strong(),
+                            );
+                            let a = &restore.assessment;
+                            let title = app
+                                .library
+                                .checklists
+                                .iter()
+                                .find(|l| l.checklist.id() == a.checklist.id)
+                                .map_or(a.checklist.id.as_str(), |l| l.checklist.title().get(lang));
+                            let what: Vec<&str> =
+                                [title, &a.metadata.public_body, &a.metadata.account]
+                                    .into_iter()
+                                    .filter(|t| !t.trim().is_empty())
+                                    .collect();
+                            ui.label(format!(
+                                "{} · {} {}",
+                                what.join(" · "),
+                                a.answers.len(),
+                                s.answered_short
+                            ));
+                            ui.horizontal(|ui| {
+                                if ui.button(s.restore).clicked() {
+                                    actions.push(Action::RestoreAutosave);
+                                }
+                                if ui.button(s.discard_restore).clicked() {
+                                    actions.push(Action::DiscardAutosave);
+                                }
+                            });
+                        });
+                    ui.add_space(8.0);
+                }
+
+                subheading(ui, s.new_assessment);
+                for loaded in &app.library.checklists {
+                    let c = &loaded.checklist;
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            let label = format!(
+                                "{}  ({} {})",
+                                c.title().get(lang),
+                                c.question_count(),
+                                s.questions
+                            );
+                            if ui.button(RichText::new(label).strong()).clicked() {
+                                actions.push(Action::New(ChecklistChoice::Builtin(
+                                    c.id().to_string(),
+                                )));
+                            }
+                        });
+                        ui.label(RichText::new(c.description().get(lang)).weak());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} · {} {}",
+                                s.version,
+                                c.version(),
+                                s.sources_checked,
+                                c.date()
+                            ))
+                            .weak()
+                            .size(12.0),
+                        );
+                    });
+                }
+                for p in &app.library.problems {
+                    ui.colored_label(egui::Color32::from_rgb(198, 40, 40), p.to_string());
+                }
+                if ui
+                    .button(s.own_checklist)
+                    .on_hover_text(s.own_checklist_tip)
+                    .clicked()
+                {
+                    actions.push(Action::ShowFileDialog(FilePurpose::Checklist));
+                }
+
+                ui.add_space(12.0);
+                subheading(ui, s.open_assessment);
+                if ui.button(s.open_file).clicked() {
+                    actions.push(Action::ShowFileDialog(FilePurpose::Open));
+                }
+                if !app.prefs.recent.is_empty() {
+                    ui.label(s.recent_files);
+                    for path in &app.prefs.recent {
+                        let exists = path.exists();
+                        let text = path.display().to_string();
+                        let response = ui.add_enabled(exists, egui::Button::new(text).frame(false));
+                        if response.clicked() {
+                            actions.push(Action::Open(path.clone()));
+                        }
+                    }
+                }
+
+                ui.add_space(12.0);
+                subheading(ui, s.examples);
+                ui.label(RichText::new(s.examples_intro).weak());
+                for (i, (name, _)) in crate::ui::EXAMPLES.iter().enumerate() {
+                    let title = match *name {
+                        "stadt-musterstadt-tiktok.ron" => s.example_city,
+                        "gymnasium-tiktok-knockout.ron" => s.example_school,
+                        _ => s.example_police,
+                    };
+                    if ui.button(title).clicked() {
+                        actions.push(Action::OpenExample(i));
+                    }
+                }
+                ui.add_space(12.0);
+                ui.label(RichText::new(s.offline_note).weak().size(12.0));
+            });
+    });
+}

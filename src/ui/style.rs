@@ -1,0 +1,91 @@
+//! Fonts, colours and sizes: DejaVu Sans (shipped in assets/) so every glyph renders alike on
+//! every machine and matches the PDF; light/dark themes; text size; projector mode.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily};
+
+use crate::risk::RiskClass;
+
+/// The bold font family name.
+pub const BOLD: &str = "dejavu-bold";
+
+/// Makes DejaVu Sans the first font of every family and adds a bold family.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".into(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        BOLD.into(),
+        Arc::new(FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans-Bold.ttf"
+        ))),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "dejavu".into());
+    }
+    let mut bold = vec![BOLD.to_string()];
+    bold.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
+    ctx.set_fonts(fonts);
+}
+
+/// Applies theme and size.
+pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    // Projector mode: larger text and stronger contrast for rooms with daylight.
+    let factor = if projector { zoom * 1.35 } else { zoom };
+    ctx.set_zoom_factor(factor);
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        // A clearly visible keyboard focus.
+        style.visuals.selection.stroke.width = 2.0;
+    });
+    let (light_text, dark_text) = if projector {
+        (Color32::BLACK, Color32::WHITE)
+    } else {
+        (Color32::from_gray(20), Color32::from_gray(225))
+    };
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = light_text
+    });
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = dark_text
+    });
+}
+
+/// The traffic-light colour of a class.
+pub fn class_color(class: RiskClass) -> Color32 {
+    match class {
+        RiskClass::Gering => Color32::from_rgb(46, 125, 50),
+        RiskClass::Risiko => Color32::from_rgb(230, 160, 0),
+        RiskClass::Hoch => Color32::from_rgb(198, 40, 40),
+    }
+}
+
+/// Text colour readable on [`class_color`].
+pub fn on_class_color(class: RiskClass) -> Color32 {
+    match class {
+        RiskClass::Risiko => Color32::BLACK,
+        _ => Color32::WHITE,
+    }
+}

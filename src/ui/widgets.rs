@@ -1,0 +1,142 @@
+//! Small reusable widgets: class badges, labelled text and date fields, level pickers. They
+//! return what the user changed; they never change the assessment themselves.
+
+use egui::{Color32, RichText, Ui};
+
+use super::style::{class_color, on_class_color};
+use crate::risk::{Level, RiskClass};
+use crate::text::{Lang, Text};
+
+/// A filled badge with the class name written out (readable without colour).
+pub fn class_badge(ui: &mut Ui, class: RiskClass, lang: Lang) -> egui::Response {
+    let text = RichText::new(format!(" {} ", class.name(lang)))
+        .color(on_class_color(class))
+        .strong();
+    egui::Frame::new()
+        .fill(class_color(class))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .show(ui, |ui| ui.label(text))
+        .response
+}
+
+/// A labelled single- or multi-line text field; returns the new text when it changed.
+pub fn text_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    multiline: bool,
+    required: bool,
+) -> Option<String> {
+    let shown = if required {
+        format!("{label} *")
+    } else {
+        label.to_string()
+    };
+    let label_response = ui.label(shown);
+    let mut buffer = value.to_string();
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut buffer)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+    } else {
+        egui::TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY)
+    };
+    let response = ui.add(edit).labelled_by(label_response.id);
+    response.changed().then_some(buffer)
+}
+
+/// A date field (`JJJJ-MM-TT`) that keeps half-typed text until it is a date; returns the text
+/// to store when it is a valid date or empty.
+pub fn date_field(
+    ui: &mut Ui,
+    label: &str,
+    value: Option<time::Date>,
+    hint: &str,
+    today: &str,
+) -> Option<String> {
+    let current = value
+        .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+        .unwrap_or_default();
+    let label_response = ui.label(label);
+    let id = label_response.id.with("date-buffer");
+    let mut buffer: String = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.clone());
+    let mut out = None;
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut buffer)
+                    .desired_width(110.0)
+                    .hint_text("JJJJ-MM-TT"),
+            )
+            .labelled_by(label_response.id);
+        let valid = buffer.trim().is_empty() || super::app::parse_date(&buffer).is_some();
+        if response.changed() && valid && buffer.trim() != current {
+            out = Some(buffer.trim().to_string());
+        }
+        if !response.has_focus() && valid && buffer.trim() != current && out.is_none() {
+            // Changed elsewhere (undo, another screen): show the stored value.
+            buffer = current.clone();
+        }
+        if !valid {
+            ui.colored_label(Color32::from_rgb(198, 40, 40), hint);
+        }
+        if ui.small_button(today).clicked() {
+            let t = crate::dates::today()
+                .format(crate::dates::ISO_DATE)
+                .unwrap_or_default();
+            buffer = t.clone();
+            out = Some(t);
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, buffer));
+    out
+}
+
+/// A picker for a level 1–4 (or none); returns the new value when it changed.
+pub fn level_picker(
+    ui: &mut Ui,
+    label: &str,
+    id_salt: &str,
+    value: Option<Level>,
+    names: &[Text; 4],
+    lang: Lang,
+) -> Option<Option<Level>> {
+    let name = |l: Option<Level>| match l {
+        Some(l) => format!("{} {}", l.get(), names[l.index()].get(lang)),
+        None => "—".to_string(),
+    };
+    let label_response = ui.label(label);
+    let mut chosen = value;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name(value))
+        .show_ui(ui, |ui| {
+            for n in 1..=4u8 {
+                let l = Level::new(n);
+                ui.selectable_value(&mut chosen, l, name(l));
+            }
+        })
+        .response
+        .labelled_by(label_response.id);
+    (chosen != value).then_some(chosen)
+}
+
+/// A heading in the bold font.
+pub fn heading(ui: &mut Ui, text: impl Into<String>) {
+    ui.label(
+        RichText::new(text.into())
+            .size(20.0)
+            .family(egui::FontFamily::Name(super::style::BOLD.into())),
+    );
+}
+
+/// A sub-heading in the bold font.
+pub fn subheading(ui: &mut Ui, text: impl Into<String>) {
+    ui.label(
+        RichText::new(text.into())
+            .size(15.0)
+            .family(egui::FontFamily::Name(super::style::BOLD.into())),
+    );
+}

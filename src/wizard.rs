@@ -1,0 +1,335 @@
+//! The walkthrough over one assessment: which step is shown, moving between visible questions,
+//! answering, and undo/redo. Pure domain logic, no egui: the desktop app drives it through
+//! actions, and tests drive it directly.
+
+use crate::assessment::{Answer, Assessment};
+use crate::checklist::{Checklist, Question};
+use crate::scoring::{self, Score};
+
+/// Where the walkthrough is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The metadata form ("Stammdaten").
+    Metadata,
+    /// One question, by id.
+    Question(String),
+    /// The result screen.
+    Result,
+}
+
+/// Which part of the assessment an edit touched; consecutive edits of the same part (typing
+/// into one field) form one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditKey {
+    /// A structural change (an answer chosen, a measure planned): always its own undo step.
+    Discrete,
+    /// Typing into a named field.
+    Field(String),
+}
+
+/// How many undo steps are kept.
+const UNDO_LIMIT: usize = 200;
+
+/// An assessment being worked on, with its checklist.
+#[derive(Clone, Debug)]
+pub struct Wizard {
+    checklist: Checklist,
+    assessment: Assessment,
+    step: Step,
+    undo: Vec<Assessment>,
+    redo: Vec<Assessment>,
+    last_edit: Option<EditKey>,
+}
+
+impl Wizard {
+    /// Starts at the metadata step.
+    pub fn new(checklist: Checklist, assessment: Assessment) -> Self {
+        Self {
+            checklist,
+            assessment,
+            step: Step::Metadata,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+
+    /// The checklist.
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    /// The assessment as it is now.
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// The current step.
+    pub fn step(&self) -> &Step {
+        &self.step
+    }
+
+    /// The questions shown for the current answers, in order.
+    pub fn visible(&self) -> Vec<&Question> {
+        let answer_of = |id: &str| self.assessment.choice(id);
+        self.checklist
+            .questions()
+            .map(|(_, q)| q)
+            .filter(|q| self.checklist.is_visible(q, &answer_of))
+            .collect()
+    }
+
+    /// Whether the question with this id is shown for the current answers.
+    pub fn is_visible(&self, id: &str) -> bool {
+        self.visible().iter().any(|q| q.id == id)
+    }
+
+    /// (1-based position, count) of the current question among the visible ones.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let Step::Question(id) = &self.step else {
+            return None;
+        };
+        let visible = self.visible();
+        visible
+            .iter()
+            .position(|q| &q.id == id)
+            .map(|i| (i + 1, visible.len()))
+    }
+
+    /// Share of visible questions answered (including "unbekannt"), 0.0..=1.0.
+    pub fn progress(&self) -> f32 {
+        let visible = self.visible();
+        if visible.is_empty() {
+            return 1.0;
+        }
+        let answered = visible
+            .iter()
+            .filter(|q| self.assessment.choice(&q.id).is_some())
+            .count();
+        answered as f32 / visible.len() as f32
+    }
+
+    /// Goes to `step`; a question that is hidden or unknown leads to the result instead.
+    pub fn go(&mut self, step: Step) {
+        self.step = match step {
+            Step::Question(id) if !self.is_visible(&id) => Step::Result,
+            other => other,
+        };
+    }
+
+    /// The next step: metadata → first question → … → last question → result.
+    pub fn next(&mut self) {
+        let visible: Vec<String> = self.visible().iter().map(|q| q.id.clone()).collect();
+        self.step = match &self.step {
+            Step::Metadata => visible
+                .first()
+                .cloned()
+                .map_or(Step::Result, Step::Question),
+            Step::Question(id) => {
+                let at = self.position_of(&visible, id);
+                at.and_then(|i| visible.get(i + 1))
+                    .cloned()
+                    .map_or(Step::Result, Step::Question)
+            }
+            Step::Result => Step::Result,
+        };
+    }
+
+    /// The previous step.
+    pub fn back(&mut self) {
+        let visible: Vec<String> = self.visible().iter().map(|q| q.id.clone()).collect();
+        self.step = match &self.step {
+            Step::Metadata => Step::Metadata,
+            Step::Question(id) => match self.position_of(&visible, id) {
+                Some(0) | None => Step::Metadata,
+                Some(i) => visible
+                    .get(i - 1)
+                    .cloned()
+                    .map_or(Step::Metadata, Step::Question),
+            },
+            Step::Result => visible
+                .last()
+                .cloned()
+                .map_or(Step::Metadata, Step::Question),
+        };
+    }
+
+    /// Where `id` stands among `visible`; a question hidden meanwhile counts from its checklist
+    /// position, so "next" still moves forward.
+    fn position_of(&self, visible: &[String], id: &str) -> Option<usize> {
+        if let Some(i) = visible.iter().position(|v| v == id) {
+            return Some(i);
+        }
+        let order: Vec<&str> = self
+            .checklist
+            .questions()
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        let me = order.iter().position(|q| *q == id)?;
+        let before = visible
+            .iter()
+            .filter(|v| order.iter().position(|q| q == v).is_some_and(|p| p < me))
+            .count();
+        before.checked_sub(1)
+    }
+
+    /// Chooses `choice` for question `id` (the same choice again keeps the answer).
+    pub fn answer(&mut self, id: &str, choice: &str) {
+        let Some(q) = self.checklist.question(id) else {
+            return;
+        };
+        if !q.accepts(choice) || self.assessment.choice(id) == Some(choice) {
+            return;
+        }
+        self.edit(EditKey::Discrete, |a| {
+            a.answers
+                .entry(id.to_string())
+                .or_insert_with(Answer::default)
+                .choice = choice.to_string();
+        });
+    }
+
+    /// Changes the assessment through `change`, recording an undo step unless it continues the
+    /// previous edit of the same field.
+    pub fn edit(&mut self, key: EditKey, change: impl FnOnce(&mut Assessment)) {
+        let before = self.assessment.clone();
+        change(&mut self.assessment);
+        if self.assessment == before {
+            return;
+        }
+        let continues = key != EditKey::Discrete && self.last_edit.as_ref() == Some(&key);
+        if !continues {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last_edit = Some(key);
+    }
+
+    /// Undoes the last change; returns whether there was one.
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.assessment, previous));
+        self.last_edit = None;
+        true
+    }
+
+    /// Redoes the last undone change; returns whether there was one.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo
+            .push(std::mem::replace(&mut self.assessment, next));
+        self.last_edit = None;
+        true
+    }
+
+    /// Whether [`Self::undo`] would do something.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether [`Self::redo`] would do something.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Replaces the assessment (e.g. "start again"), as one undoable step.
+    pub fn replace(&mut self, assessment: Assessment) {
+        self.edit(EditKey::Discrete, |a| *a = assessment);
+    }
+
+    /// The current score.
+    pub fn score(&self) -> Score {
+        scoring::score(&self.checklist, &self.assessment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::load::parse_str;
+
+    fn wizard() -> Wizard {
+        let src = include_str!("../tests/fixtures/valid/minimal.ron");
+        let (c, _) = parse_str(std::path::Path::new("minimal.ron"), src);
+        let c = c.expect("fixture loads");
+        let a = Assessment::new(&c);
+        Wizard::new(c, a)
+    }
+
+    #[test]
+    fn walks_visible_questions_and_skips_hidden_ones() {
+        let mut w = wizard();
+        w.next();
+        assert_eq!(w.step(), &Step::Question("M1.1".into()), "first question");
+        w.next();
+        assert_eq!(w.step(), &Step::Question("M2.1".into()), "second");
+        w.next();
+        assert_eq!(w.step(), &Step::Result, "M2.2 hidden until M2.1 = ja");
+        w.back();
+        w.answer("M2.1", "ja");
+        w.next();
+        assert_eq!(w.step(), &Step::Question("M2.2".into()), "now shown");
+        assert_eq!(w.position(), Some((3, 3)), "3 of 3");
+        w.back();
+        w.back();
+        w.back();
+        assert_eq!(w.step(), &Step::Metadata, "back to the start");
+    }
+
+    #[test]
+    fn next_from_a_question_that_became_hidden_moves_on() {
+        let mut w = wizard();
+        w.answer("M2.1", "ja");
+        w.go(Step::Question("M2.2".into()));
+        w.answer("M2.1", "nein");
+        w.next();
+        assert_eq!(w.step(), &Step::Result, "forward, not back to the start");
+    }
+
+    #[test]
+    fn undo_and_redo_answers_and_coalesce_typing() {
+        let mut w = wizard();
+        w.answer("M1.1", "ja");
+        w.answer("M1.1", "nein");
+        assert!(w.undo(), "undo");
+        assert_eq!(w.assessment().choice("M1.1"), Some("ja"), "previous answer");
+        assert!(w.redo(), "redo");
+        assert_eq!(w.assessment().choice("M1.1"), Some("nein"), "redone");
+        let key = EditKey::Field("unit".into());
+        for text in ["P", "Pr", "Pre"] {
+            w.edit(key.clone(), |a| a.metadata.unit = text.into());
+        }
+        assert!(w.undo(), "one undo for the whole typing");
+        assert_eq!(w.assessment().metadata.unit, "", "typing undone at once");
+        assert_eq!(w.assessment().choice("M1.1"), Some("nein"), "answer kept");
+    }
+
+    #[test]
+    fn unknown_choice_is_accepted_and_invalid_ignored() {
+        let mut w = wizard();
+        w.answer("M1.1", crate::checklist::UNKNOWN);
+        assert_eq!(
+            w.assessment().choice("M1.1"),
+            Some("unbekannt"),
+            "unknown is an answer"
+        );
+        w.answer("M1.1", "vielleicht");
+        assert_eq!(
+            w.assessment().choice("M1.1"),
+            Some("unbekannt"),
+            "invalid ignored"
+        );
+        assert!(
+            (w.progress() - 0.5).abs() < f32::EPSILON,
+            "1 of 2 visible answered"
+        );
+    }
+}
