@@ -376,6 +376,17 @@ impl Assessment {
         out
     }
 
+    /// SHA-256 (lowercase hex) of the assessment's canonical content: its JSON form, whose maps
+    /// are `BTreeMap`s and so always in the same order. Any change to an answer, a measure, the
+    /// metadata or the review changes it; formatting and comments in the file do not. Reports
+    /// print it so that a paper copy can be matched to the file it came from.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest as _, Sha256};
+        // Serialising plain structs, strings and BTreeMaps to JSON cannot fail.
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        crate::checklist::validate::hex(&Sha256::digest(&canonical))
+    }
+
     /// Whether `question` is answered "unbekannt / nicht geprüft".
     pub fn is_unknown(&self, question: &str) -> bool {
         self.choice(question) == Some(UNKNOWN)
