@@ -17,6 +17,8 @@
 //! - [`assessment`]: answers, metadata and planned measures.
 //! - [`scoring`]: findings, knock-outs, gross and residual classes, completeness.
 //! - [`store`]: atomic, versioned assessment files.
+//! - [`report`]: the PDF assessment report: plain data ([`report::build`]), page layout and PDF
+//!   output ([`report::pdf::render`], the only user of printpdf).
 //! - [`wizard`]: the walkthrough over an assessment (steps, answers, undo); no egui.
 //! - [`cli`]: the command line over the core.
 //! - [`ui`]: the desktop app (eframe/egui), the only module that imports egui.
@@ -27,6 +29,7 @@ pub mod checklist;
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
+pub mod report;
 pub mod risk;
 pub mod scoring;
 pub mod store;
