@@ -1,4 +1,5 @@
-//! The command-line front end over the domain core: `check`, `checklist show`, `new`, `score`.
+//! The command-line front end over the domain core: `check`, `checklist show`, `new`, `score`,
+//! `export`.
 //!
 //! Every command prints its result on stdout and each error once on stderr, and returns an
 //! [`ExitCode`]: 0 success, 1 invalid input (checklist problems, refused or mismatched files),
@@ -16,7 +17,7 @@ use crate::diagnostics::Problem;
 use crate::risk::RiskClass;
 use crate::scoring::{self, FindingKind, Score};
 use crate::text::Lang;
-use crate::{builtin, store};
+use crate::{builtin, report, store};
 
 /// Exit code: input invalid or refused.
 pub const EXIT_INVALID: u8 = 1;
@@ -71,6 +72,9 @@ pub enum Command {
     /// Score an assessment: overall class (gross and residual), knock-outs, findings, sections.
     #[command(after_help = EXIT_CODES)]
     Score(ScoreArgs),
+    /// Write the assessment report as PDF (for the DPO's review, decision and archive).
+    #[command(after_help = EXIT_CODES)]
+    Export(ExportArgs),
 }
 
 /// `checklist …` commands.
@@ -106,6 +110,22 @@ pub struct ScoreArgs {
     pub lang: String,
 }
 
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The assessment file.
+    pub assessment: PathBuf,
+    /// The PDF file to write (replaced if it exists).
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub output: PathBuf,
+    /// Language of the report, independent of the language of the app.
+    #[arg(long, default_value = "de", value_parser = ["de", "en"])]
+    pub lang: String,
+    /// Use this checklist file instead of the built-in checklist the assessment names.
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+}
+
 /// Runs a parsed command line (with a command).
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
@@ -118,6 +138,7 @@ pub fn run(command: Command) -> ExitCode {
             force,
         } => new(&checklist, &output, force),
         Command::Score(args) => score(&args),
+        Command::Export(args) => export(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -340,6 +361,52 @@ fn score(args: &ScoreArgs) -> Result<(), Failure> {
     } else {
         print!("{}", render_text(&checklist, &assessment, &score, lang));
     }
+    Ok(())
+}
+
+fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let lang: Lang = args.lang.parse().map_err(|e: String| Failure {
+        code: EXIT_USAGE,
+        message: e,
+    })?;
+    let (checklist, assessment) =
+        open_assessment(&args.assessment, args.checklist.as_deref()).map_err(Failure::invalid)?;
+    let score = scoring::score(&checklist, &assessment);
+    let doc = report::build(
+        &checklist,
+        &assessment,
+        &score,
+        lang,
+        env!("CARGO_PKG_VERSION"),
+        crate::dates::today(),
+    );
+    let (bytes, warnings) = report::pdf::render(&doc).map_err(|e| Failure {
+        code: EXIT_IO,
+        message: format!("{}: {e}", args.output.display()),
+    })?;
+    for w in &warnings {
+        eprintln!("{}: warning: {w}", args.output.display());
+    }
+    store::write_atomic(&args.output, &bytes).map_err(|e| Failure {
+        code: EXIT_IO,
+        message: format!(
+            "{}: cannot write the report: {}",
+            args.output.display(),
+            checklist::load::io_message(&e)
+        ),
+    })?;
+    let open = score.completeness.open.len();
+    let provisional = if open > 0 {
+        format!("; provisional: {open} open question(s)")
+    } else {
+        String::new()
+    };
+    println!(
+        "{}: report written ({} bytes, {}{provisional})",
+        args.output.display(),
+        bytes.len(),
+        short(&assessment.fingerprint())
+    );
     Ok(())
 }
 
