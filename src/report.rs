@@ -25,6 +25,9 @@ use crate::risk::{Level, RiskClass};
 use crate::scoring::{FindingKind, Rating, Score, ScoredFinding};
 use crate::text::Lang;
 
+/// Rows of the key-measures table in the summary (knock-outs are always all listed).
+const KEY_MEASURES: usize = 10;
+
 /// The marker of a question that is shown but not answered.
 pub fn open_marker(lang: Lang) -> &'static str {
     match lang {
@@ -349,6 +352,11 @@ impl Builder<'_> {
         date.map_or_else(|| "—".to_string(), |d| format_date(d, self.lang))
     }
 
+    /// A date in a form to sign: empty (to be written in) when not known.
+    fn form_date(&self, date: Option<Date>) -> String {
+        date.map(|d| format_date(d, self.lang)).unwrap_or_default()
+    }
+
     fn heading(&mut self, level: u8, text: impl Into<String>) {
         self.out.push(Block::Heading {
             level,
@@ -546,12 +554,14 @@ impl Builder<'_> {
         let lang = self.lang;
         let m = &self.assessment.metadata;
         let fingerprint = self.assessment.fingerprint();
-        let title = format!(
-            "{} {}: {}",
-            self.t("Datenschutz-Prüfung", "Data-protection assessment"),
-            or_dash(&m.platform),
-            or_dash(&m.account)
-        );
+        // "Datenschutz-Prüfung TikTok: @konto"; parts not yet recorded are left out.
+        let mut title = self.t("Datenschutz-Prüfung", "Data-protection assessment");
+        if !m.platform.trim().is_empty() {
+            title = format!("{title} {}", m.platform.trim());
+        }
+        if !m.account.trim().is_empty() {
+            title = format!("{title}: {}", m.account.trim());
+        }
         let running_title = if m.public_body.trim().is_empty() {
             title.clone()
         } else {
@@ -921,13 +931,6 @@ impl Builder<'_> {
         }
 
         self.heading(2, self.t("1.3 Risikomatrix", "1.3 Risk map"));
-        self.para(
-            self.t(
-                "Anzahl der Befunde je Feld der Matrix (Zeilen: Eintrittswahrscheinlichkeit, Spalten: Schwere). Der Buchstabe im Feld nennt die Klasse des Feldes: G geringes Risiko, R Risiko, H hohes Risiko.",
-                "Number of findings per cell of the matrix (rows: likelihood, columns: severity). The letter in each cell names its class: L low risk, R risk, H high risk.",
-            ),
-            TextStyle::Small,
-        );
         let maps = [false, true]
             .into_iter()
             .map(|residual| self.risk_map(residual))
@@ -938,7 +941,15 @@ impl Builder<'_> {
             .map(|l| format!("{} {}", l, self.level_name(true, l)))
             .collect();
         self.para(
-            format!("{}: {}", self.t("Schwere", "Severity"), sev.join(" · ")),
+            format!(
+                "{} {}: {}.",
+                self.t(
+                    "Anzahl der Befunde je Feld der Matrix (Zeilen: Eintrittswahrscheinlichkeit, Spalten: Schwere). Der Buchstabe im Feld nennt die Klasse des Feldes: G geringes Risiko, R Risiko, H hohes Risiko.",
+                    "Number of findings per cell of the matrix (rows: likelihood, columns: severity). The letter in each cell names its class: L low risk, R risk, H high risk.",
+                ),
+                self.t("Schwere", "Severity"),
+                sev.join(" · ")
+            ),
             TextStyle::Small,
         );
 
@@ -1051,19 +1062,22 @@ impl Builder<'_> {
         }
 
         self.heading(2, self.t("1.6 Wichtigste Maßnahmen", "1.6 Key measures"));
-        let key: Vec<&ScoredFinding> = s
+        // Every knock-out, then the worst class, up to KEY_MEASURES rows: a summary, not a
+        // second action plan.
+        let worst = s
             .findings
             .iter()
-            .filter(|f| f.knockout.is_some() || f.gross.class == RiskClass::Hoch)
+            .map(|f| f.gross.class)
+            .max()
+            .filter(|c| *c > RiskClass::Gering);
+        let candidates: Vec<&ScoredFinding> = s
+            .findings
+            .iter()
+            .filter(|f| f.knockout.is_some() || Some(f.gross.class) == worst)
             .collect();
-        let key: Vec<&ScoredFinding> = if key.is_empty() {
-            s.findings
-                .iter()
-                .filter(|f| f.gross.class == RiskClass::Risiko)
-                .collect()
-        } else {
-            key
-        };
+        let shown = candidates.len().min(KEY_MEASURES.max(s.knockouts.len()));
+        let more = candidates.len() - shown;
+        let key = &candidates[..shown];
         if key.is_empty() {
             self.para(
                 self.t(
@@ -1104,6 +1118,18 @@ impl Builder<'_> {
                 ],
                 rows,
             );
+            if more > 0 {
+                self.para(
+                    format!(
+                        "{more} {}",
+                        self.t(
+                            "weitere Befunde dieser Klasse mit ihren Maßnahmen stehen im Maßnahmenplan (Kapitel 5).",
+                            "more findings of this class, with their measures, are in the action plan (chapter 5).",
+                        )
+                    ),
+                    TextStyle::Small,
+                );
+            }
         }
     }
 
@@ -1579,7 +1605,7 @@ impl Builder<'_> {
                 ),
                 (
                     self.t("Datum der Stellungnahme", "Date of the opinion"),
-                    cell(self.date(r.opinion_date)),
+                    cell(self.form_date(r.opinion_date)),
                 ),
             ],
             None,
@@ -1649,40 +1675,55 @@ impl Builder<'_> {
             vec![
                 (
                     self.t("Entschieden durch", "Decided by"),
-                    cell(or_dash(&r.decided_by)),
+                    cell(r.decided_by.trim()),
                 ),
                 (
                     self.t("Datum der Entscheidung", "Date of the decision"),
-                    cell(self.date(r.decision_date)),
+                    cell(self.form_date(r.decision_date)),
                 ),
             ],
             None,
         );
         let date_caption = self.t("Ort, Datum", "Place, date");
-        let signature_caption = self.t("Unterschrift", "Signature");
+        // Where the name is not recorded, it is written by hand under the signature.
+        let signature_caption = |name: &str| {
+            if name.trim().is_empty() {
+                self.t(
+                    "Unterschrift, Name in Druckschrift",
+                    "Signature, name in capitals",
+                )
+            } else {
+                self.t("Unterschrift", "Signature")
+            }
+        };
+        let role = |role: String, name: &str| {
+            if name.trim().is_empty() {
+                role
+            } else {
+                format!("{role}: {}", name.trim())
+            }
+        };
         let signatures = vec![
             Signature {
-                role: format!(
-                    "{}: {}",
+                role: role(
                     self.t("Datenschutzbeauftragte/r", "Data protection officer"),
-                    or_dash(&m.dpo)
+                    &m.dpo,
                 ),
                 date: r.opinion_date.map(|d| format_date(d, self.lang)),
                 date_caption: date_caption.clone(),
-                signature_caption: signature_caption.clone(),
+                signature_caption: signature_caption(&m.dpo),
             },
             Signature {
-                role: format!(
-                    "{}: {}",
+                role: role(
                     self.t(
                         "Für die Leitung der öffentlichen Stelle",
-                        "For the head of the public body"
+                        "For the head of the public body",
                     ),
-                    or_dash(&r.decided_by)
+                    &r.decided_by,
                 ),
                 date: r.decision_date.map(|d| format_date(d, self.lang)),
                 date_caption,
-                signature_caption,
+                signature_caption: signature_caption(&r.decided_by),
             },
         ];
         self.out.push(Block::Signatures(signatures));

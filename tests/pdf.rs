@@ -74,10 +74,18 @@ fn render(
 }
 
 /// Writes `bytes` to a fresh temporary directory (kept alive by the returned guard).
+///
+/// With `PDF_TEST_OUT=DIR` set, a copy is kept in DIR for a look at the pages
+/// (`pdftoppm -r 70 -png DIR/x.pdf DIR/x`).
 fn write_pdf(bytes: &[u8], name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write PDF");
+    if let Some(keep) = std::env::var_os("PDF_TEST_OUT") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).expect("create PDF_TEST_OUT");
+        std::fs::write(keep.join(name), bytes).expect("keep a copy in PDF_TEST_OUT");
+    }
     (dir, path)
 }
 

@@ -289,6 +289,13 @@ impl Fonts {
             let mut line = String::new();
             let mut line_w = 0.0f32;
             for word in hard.split(' ').filter(|w| !w.is_empty()) {
+                let plain_word = word.chars().all(|c| {
+                    c.is_alphabetic()
+                        || matches!(
+                            c,
+                            '(' | ')' | ',' | ';' | '.' | ':' | '!' | '?' | '-' | '„' | '“'
+                        )
+                });
                 for (i, piece) in pieces(word).into_iter().enumerate() {
                     let glue = i == 0 && !line.is_empty();
                     let piece_w = self.width(piece, size, bold);
@@ -310,10 +317,27 @@ impl Fonts {
                         line_w = piece_w;
                         continue;
                     }
-                    // Wider than a whole line: break between characters.
-                    for c in piece.chars() {
+                    // Wider than a whole line: break between characters, with a hyphen in a
+                    // word of letters (a long German compound), without one in an address or
+                    // a number, where a hyphen would change what is written.
+                    let hyphenate = plain_word;
+                    let hyphen_w = if hyphenate {
+                        self.width("-", size, bold)
+                    } else {
+                        0.0
+                    };
+                    let mut chars = piece.chars().peekable();
+                    while let Some(c) = chars.next() {
                         let cw = self.width(c.encode_utf8(&mut [0; 4]), size, bold);
-                        if line_w + cw > width && !line.is_empty() {
+                        let reserve = if chars.peek().is_some() {
+                            hyphen_w
+                        } else {
+                            0.0
+                        };
+                        if line_w + cw + reserve > width && !line.is_empty() {
+                            if hyphenate {
+                                line.push('-');
+                            }
                             lines.push(std::mem::take(&mut line));
                             line_w = 0.0;
                         }
@@ -689,8 +713,15 @@ impl Flow<'_> {
             Block::Heading { .. } | Block::PageBreak => 0.0,
             Block::Paragraph(p) => {
                 let s = paragraph_style(p.style);
-                let lines = self.measure_lines(&p.text, s, BODY_WIDTH).min(2) as f32;
-                4.0 + lines * s.lh
+                let lines = self.measure_lines(&p.text, s, BODY_WIDTH);
+                // A short paragraph after a heading introduces what follows: keep the three
+                // together.
+                let next = match rest.get(1) {
+                    Some(Block::Heading { .. } | Block::PageBreak) | None => 0.0,
+                    Some(_) if lines <= 3 && depth < 3 => self.min_start(&rest[1..], depth + 1),
+                    Some(_) => 0.0,
+                };
+                4.0 + lines.min(3) as f32 * s.lh + next
             }
             Block::Table(t) => {
                 let widths = column_widths(t);
@@ -1543,14 +1574,40 @@ mod tests {
                     "{l:?} wider than {width}"
                 );
             }
-            let joined: String = lines
-                .concat()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            assert_eq!(joined, expected, "no character lost at width {width}");
+            // Forced breaks in words add hyphens; nothing else is added or lost.
+            let squash = |s: &str| -> String {
+                s.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '-')
+                    .collect()
+            };
+            assert_eq!(
+                squash(&lines.concat()),
+                squash(text),
+                "no character lost at width {width}"
+            );
         }
+    }
+
+    #[test]
+    fn forced_breaks_hyphenate_words_but_not_addresses() {
+        let f = fonts();
+        let lines = f.wrap("Öffentlichkeitsarbeit", 9.0, false, 50.0);
+        assert!(lines.len() > 1, "broken: {lines:?}");
+        assert!(
+            lines[..lines.len() - 1].iter().all(|l| l.ends_with('-')),
+            "hyphen at each forced break: {lines:?}"
+        );
+        let url = f.wrap(
+            "https://example.org/abcdefghijklmnopqrstuvwxyz",
+            9.0,
+            false,
+            50.0,
+        );
+        assert_eq!(
+            url.concat(),
+            "https://example.org/abcdefghijklmnopqrstuvwxyz",
+            "an address is broken without adding anything"
+        );
     }
 
     #[test]
