@@ -9,6 +9,10 @@ use crate::text::Lang;
 /// The UI strings of one language.
 #[allow(missing_docs)] // The field names say what each string is.
 pub struct Tr {
+    pub normal_size: &'static str,
+    pub smaller: &'static str,
+    pub larger: &'static str,
+    pub view_menu: &'static str,
     pub action_plan: &'static str,
     pub active_modifier: &'static str,
     pub answered_short: &'static str,
@@ -75,7 +79,6 @@ pub struct Tr {
     pub knockout: &'static str,
     pub knockout_stays: &'static str,
     pub knockouts: &'static str,
-    pub larger_tip: &'static str,
     pub legal_refs: &'static str,
     pub legend: &'static str,
     pub light_theme: &'static str,
@@ -142,7 +145,6 @@ pub struct Tr {
     pub sections_title: &'static str,
     pub severity: &'static str,
     pub severity_short: &'static str,
-    pub smaller_tip: &'static str,
     pub sort_tip: &'static str,
     pub sources: &'static str,
     pub sources_checked: &'static str,
@@ -167,6 +169,10 @@ pub struct Tr {
 
 /// German.
 pub const DE: Tr = Tr {
+    normal_size: "Normale Schriftgröße",
+    smaller: "Kleinere Schrift (Strg −)",
+    larger: "Größere Schrift (Strg +)",
+    view_menu: "Ansicht",
     action_plan: "Maßnahmenplan",
     active_modifier: "Aktiver Modifikator",
     answered_short: "beantwortet",
@@ -233,7 +239,6 @@ pub const DE: Tr = Tr {
     knockout: "K.-o.-Kriterium",
     knockout_stays: "Ein K.-o.-Kriterium bleibt bestehen, bis sich der Sachverhalt und damit die Antwort ändert.",
     knockouts: "K.-o.-Kriterien",
-    larger_tip: "Größere Schrift (auch Strg +)",
     legal_refs: "Rechtsgrundlagen",
     legend: "○ offen  ✓ unbedenklich  ● Befund (Farbe = Klasse)  ? unbekannt  ✖ K.-o.",
     light_theme: "Hell",
@@ -300,7 +305,6 @@ pub const DE: Tr = Tr {
     sections_title: "Abschnitte",
     severity: "Schwere",
     severity_short: "S",
-    smaller_tip: "Kleinere Schrift (auch Strg −)",
     sort_tip: "Nach dieser Spalte sortieren",
     sources: "Quellen",
     sources_checked: "Quellen geprüft am",
@@ -325,6 +329,10 @@ pub const DE: Tr = Tr {
 
 /// English.
 pub const EN: Tr = Tr {
+    normal_size: "Normal text size",
+    smaller: "Smaller text (Ctrl −)",
+    larger: "Larger text (Ctrl +)",
+    view_menu: "View",
     action_plan: "Action plan",
     active_modifier: "Active modifier",
     answered_short: "answered",
@@ -391,7 +399,6 @@ pub const EN: Tr = Tr {
     knockout: "Knock-out",
     knockout_stays: "A knock-out remains until the facts, and so the answer, change.",
     knockouts: "Knock-out criteria",
-    larger_tip: "Larger text (also Ctrl +)",
     legal_refs: "Legal references",
     legend: "○ open  ✓ fine  ● finding (colour = class)  ? unknown  ✖ knock-out",
     light_theme: "Light",
@@ -458,7 +465,6 @@ pub const EN: Tr = Tr {
     sections_title: "Sections",
     severity: "Severity",
     severity_short: "S",
-    smaller_tip: "Smaller text (also Ctrl −)",
     sort_tip: "Sort by this column",
     sources: "Sources",
     sources_checked: "sources checked on",

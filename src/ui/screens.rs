@@ -139,33 +139,30 @@ fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 /// Language, theme, text size and projector mode (laid out right to left).
 fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let s = app.tr();
-    let projector = ui.selectable_label(app.prefs.projector, s.projector);
-    if projector.on_hover_text(s.projector_tip).clicked() {
-        actions.push(Action::SetProjector(!app.prefs.projector));
-    }
-    if ui.button("A+").on_hover_text(s.larger_tip).clicked() {
-        actions.push(Action::Zoom(1));
-    }
-    if ui.button("A−").on_hover_text(s.smaller_tip).clicked() {
-        actions.push(Action::Zoom(-1));
-    }
-    let theme = if app.prefs.dark {
-        s.light_theme
-    } else {
-        s.dark_theme
-    };
-    if ui.button(theme).clicked() {
-        actions.push(Action::SetDark(!app.prefs.dark));
-    }
+    // Theme, text size and projector mode sit in one menu so the bar fits 1024 px.
+    ui.menu_button(s.view_menu, |ui| {
+        let theme = if app.prefs.dark { s.light_theme } else { s.dark_theme };
+        if ui.button(theme).clicked() {
+            actions.push(Action::SetDark(!app.prefs.dark));
+        }
+        if ui.button(s.larger).clicked() {
+            actions.push(Action::Zoom(1));
+        }
+        if ui.button(s.smaller).clicked() {
+            actions.push(Action::Zoom(-1));
+        }
+        if ui.button(s.normal_size).clicked() {
+            actions.push(Action::Zoom(0));
+        }
+        if ui.checkbox(&mut app.prefs.projector.clone(), s.projector).on_hover_text(s.projector_tip).clicked() {
+            actions.push(Action::SetProjector(!app.prefs.projector));
+        }
+    });
     let other = match app.prefs.lang {
         Lang::De => Lang::En,
         Lang::En => Lang::De,
     };
-    if ui
-        .button(s.switch_language)
-        .on_hover_text(s.switch_language_tip)
-        .clicked()
-    {
+    if ui.button(s.switch_language).on_hover_text(s.switch_language_tip).clicked() {
         actions.push(Action::SetLang(other));
     }
 }
