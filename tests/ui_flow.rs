@@ -509,3 +509,62 @@ fn examples_open_as_unsaved_copies_and_reset() {
         "reset undone"
     );
 }
+
+#[test]
+fn pdf_export_from_the_result_screen() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(data.path()));
+    h.state_mut().apply(Action::OpenExample(0));
+    h.run();
+    h.get_by_label("PDF exportieren").click_accesskit();
+    h.run();
+    let Some(Dialog::File { path, .. }) = h.state().dialog.clone() else {
+        panic!("export dialog expected, got {:?}", h.state().dialog)
+    };
+    let name = Path::new(&path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        name.starts_with("Datenschutzpruefung_stadt.musterstadt_") && name.ends_with(".pdf"),
+        "default name: {name}"
+    );
+    assert!( h.query_by_label("Sprache des Berichts:").is_some(),
+        "report language choice offered"
+    );
+
+    let out = data.path().join("bericht.pdf");
+    h.state_mut().apply(Action::ExportPdf(
+        out.clone(),
+        plattformcheck::text::Lang::En,
+    ));
+    h.run();
+    let bytes = std::fs::read(&out).expect("PDF written");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    let message = h.state().messages.last().cloned().expect("a message");
+    assert!(
+        !message.error && message.text.contains("bericht.pdf"),
+        "says where: {message:?}"
+    );
+    assert_eq!(
+        message.open.as_deref(),
+        Some(out.as_path()),
+        "offers to open it"
+    );
+    assert_eq!(h.query_all_by_label("Öffnen").count(), 2, "the message has its own open button");
+    assert!(h.state().dialog.is_none(), "dialog closed");
+}
+
+#[test]
+fn pdf_export_to_an_unwritable_place_says_so() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut a = app(data.path());
+    a.apply(Action::OpenExample(2));
+    a.apply(Action::ExportPdf(
+        data.path().join("fehlt").join("x.pdf"),
+        plattformcheck::text::Lang::De,
+    ));
+    let m = a.messages.last().expect("message");
+    assert!(m.error && m.text.contains("x.pdf"), "{m:?}");
+}

@@ -100,6 +100,8 @@ pub enum FilePurpose {
     SaveAs,
     /// Load a checklist file of one's own.
     Checklist,
+    /// Export the PDF report.
+    ExportPdf,
 }
 
 /// One user action.
@@ -190,6 +192,12 @@ pub enum Action {
     DismissMessage(usize),
     /// Clear all answers (trainers: start again), undoable.
     ResetAnswers,
+    /// Write the PDF report to this file, in this language.
+    ExportPdf(PathBuf, Lang),
+    /// Choose the report language (independent of the UI language).
+    SetReportLang(Lang),
+    /// Open a file with the system's default program (the exported PDF).
+    OpenExternal(PathBuf),
 }
 
 impl Action {

@@ -34,6 +34,8 @@ pub struct Prefs {
     pub projector: bool,
     /// Recently used assessment files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Language of the PDF report.
+    pub report_lang: Lang,
 }
 
 impl Default for Prefs {
@@ -44,6 +46,7 @@ impl Default for Prefs {
             zoom: 1.0,
             projector: false,
             recent: Vec::new(),
+            report_lang: Lang::De,
         }
     }
 }
@@ -99,6 +102,8 @@ pub struct Message {
     pub error: bool,
     /// The text.
     pub text: String,
+    /// A file the message offers to open.
+    pub open: Option<PathBuf>,
 }
 
 /// The Plattform-Check desktop app.
@@ -169,11 +174,19 @@ impl App {
     }
 
     fn info(&mut self, text: String) {
-        self.messages.push(Message { error: false, text });
+        self.messages.push(Message {
+            error: false,
+            text,
+            open: None,
+        });
     }
 
     fn error(&mut self, text: String) {
-        self.messages.push(Message { error: true, text });
+        self.messages.push(Message {
+            error: true,
+            text,
+            open: None,
+        });
     }
 
     /// Whether there are unsaved changes.
@@ -334,6 +347,18 @@ impl App {
                 self.apply(Action::Save);
                 if !self.is_dirty() {
                     self.apply(*then);
+                }
+            }
+            Action::ExportPdf(path, lang) => {
+                if self.export_pdf(&path, lang) {
+                    self.dialog = None;
+                }
+            }
+            Action::SetReportLang(lang) => self.prefs.report_lang = lang,
+            Action::OpenExternal(path) => {
+                if let Err(err) = opener::open(&path) {
+                    let s = self.tr();
+                    self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
                 }
             }
             Action::CancelDialog => self.dialog = None,
@@ -524,6 +549,52 @@ impl App {
         }
     }
 
+    /// Builds and writes the PDF report; returns whether it worked. Rendering takes a few
+    /// milliseconds, so it runs here rather than on a thread.
+    pub fn export_pdf(&mut self, path: &Path, lang: Lang) -> bool {
+        let s = self.tr();
+        let Some(doc) = &self.doc else { return false };
+        let w = &doc.wizard;
+        let score = w.score();
+        let report = crate::report::build(
+            w.checklist(),
+            w.assessment(),
+            &score,
+            lang,
+            env!("CARGO_PKG_VERSION"),
+            crate::dates::today(),
+        );
+        let (bytes, warnings) = match crate::report::pdf::render(&report) {
+            Ok(out) => out,
+            Err(err) => {
+                self.error(format!("{}: {err}", path.display()));
+                return false;
+            }
+        };
+        if let Err(err) = store::write_atomic(path, &bytes) {
+            self.error(format!(
+                "{}: {}: {}",
+                path.display(),
+                s.msg_pdf_failed,
+                load::io_message(&err)
+            ));
+            return false;
+        }
+        for w in warnings {
+            self.error(format!("{}: {w}", path.display()));
+        }
+        let mut text = format!("{} {}", s.msg_pdf_saved, path.display());
+        if !score.is_complete() {
+            text.push_str(&format!(" — {}", s.msg_pdf_provisional));
+        }
+        self.messages.push(Message {
+            error: false,
+            text,
+            open: Some(path.to_path_buf()),
+        });
+        true
+    }
+
     fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.prefs.recent.retain(|p| p != &path);
@@ -544,6 +615,20 @@ impl App {
                     .map(|d| d.wizard.assessment().metadata.account.clone())
                     .unwrap_or_default();
                 dir.join(files::default_file_name(&account))
+            }
+            FilePurpose::ExportPdf => {
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.wizard.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                let base = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.as_ref())
+                    .and_then(|p| p.parent())
+                    .map_or(dir, Path::to_path_buf);
+                base.join(files::default_name(&account, "pdf"))
             }
             FilePurpose::Open | FilePurpose::Checklist => dir,
         }

@@ -85,6 +85,12 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
                 }
                 dialog.add_filter("Plattform-Check", &["ron"]).save_file()
             }
+            FilePurpose::ExportPdf => {
+                if let Some(name) = name {
+                    dialog = dialog.set_file_name(name);
+                }
+                dialog.add_filter("PDF", &["pdf"]).save_file()
+            }
         };
         let _ = tx.send(picked);
     });

@@ -9,6 +9,16 @@ use crate::text::Lang;
 /// The UI strings of one language.
 #[allow(missing_docs)] // The field names say what each string is.
 pub struct Tr {
+    pub open_file_button: &'static str,
+    pub msg_open_failed: &'static str,
+    pub msg_pdf_failed: &'static str,
+    pub msg_pdf_provisional: &'static str,
+    pub msg_pdf_saved: &'static str,
+    pub report_language: &'static str,
+    pub export: &'static str,
+    pub export_title: &'static str,
+    pub export_pdf_tip: &'static str,
+    pub export_pdf: &'static str,
     pub normal_size: &'static str,
     pub smaller: &'static str,
     pub larger: &'static str,
@@ -169,6 +179,16 @@ pub struct Tr {
 
 /// German.
 pub const DE: Tr = Tr {
+    open_file_button: "Öffnen",
+    msg_open_failed: "konnte nicht geöffnet werden",
+    msg_pdf_failed: "PDF konnte nicht geschrieben werden",
+    msg_pdf_provisional: "vorläufig, es gibt noch offene Fragen",
+    msg_pdf_saved: "PDF gespeichert:",
+    report_language: "Sprache des Berichts:",
+    export: "Exportieren",
+    export_title: "PDF-Bericht exportieren",
+    export_pdf_tip: "Den Prüfbericht für die oder den DSB als PDF speichern",
+    export_pdf: "PDF exportieren",
     normal_size: "Normale Schriftgröße",
     smaller: "Kleinere Schrift (Strg −)",
     larger: "Größere Schrift (Strg +)",
@@ -329,6 +349,16 @@ pub const DE: Tr = Tr {
 
 /// English.
 pub const EN: Tr = Tr {
+    open_file_button: "Open",
+    msg_open_failed: "could not be opened",
+    msg_pdf_failed: "the PDF could not be written",
+    msg_pdf_provisional: "provisional, there are open questions",
+    msg_pdf_saved: "PDF saved:",
+    report_language: "Report language:",
+    export: "Export",
+    export_title: "Export the PDF report",
+    export_pdf_tip: "Save the assessment report for the DPO as a PDF",
+    export_pdf: "Export PDF",
     normal_size: "Normal text size",
     smaller: "Smaller text (Ctrl −)",
     larger: "Larger text (Ctrl +)",

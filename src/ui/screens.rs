@@ -141,7 +141,11 @@ fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let s = app.tr();
     // Theme, text size and projector mode sit in one menu so the bar fits 1024 px.
     ui.menu_button(s.view_menu, |ui| {
-        let theme = if app.prefs.dark { s.light_theme } else { s.dark_theme };
+        let theme = if app.prefs.dark {
+            s.light_theme
+        } else {
+            s.dark_theme
+        };
         if ui.button(theme).clicked() {
             actions.push(Action::SetDark(!app.prefs.dark));
         }
@@ -154,7 +158,11 @@ fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
         if ui.button(s.normal_size).clicked() {
             actions.push(Action::Zoom(0));
         }
-        if ui.checkbox(&mut app.prefs.projector.clone(), s.projector).on_hover_text(s.projector_tip).clicked() {
+        if ui
+            .checkbox(&mut app.prefs.projector.clone(), s.projector)
+            .on_hover_text(s.projector_tip)
+            .clicked()
+        {
             actions.push(Action::SetProjector(!app.prefs.projector));
         }
     });
@@ -162,7 +170,11 @@ fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
         Lang::De => Lang::En,
         Lang::En => Lang::De,
     };
-    if ui.button(s.switch_language).on_hover_text(s.switch_language_tip).clicked() {
+    if ui
+        .button(s.switch_language)
+        .on_hover_text(s.switch_language_tip)
+        .clicked()
+    {
         actions.push(Action::SetLang(other));
     }
 }
@@ -182,6 +194,11 @@ fn messages(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
+                    if let Some(path) = &m.open
+                        && ui.button(s.open_file_button).clicked()
+                    {
+                        actions.push(Action::OpenExternal(path.clone()));
+                    }
                     if ui.button(s.dismiss).on_hover_text(s.close).clicked() {
                         actions.push(Action::DismissMessage(i));
                     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::text::Lang;
 use crate::ui::action::{Action, ChecklistChoice, FilePurpose};
 use crate::ui::app::{App, Dialog};
 use crate::ui::widgets::subheading;
@@ -13,6 +14,7 @@ use crate::ui::widgets::subheading;
 pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
     let s = app.tr();
     let pending = app.file_dialog_pending();
+    let report_lang = app.prefs.report_lang;
     let Some(dialog) = &mut app.dialog else {
         return;
     };
@@ -24,6 +26,7 @@ pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
                     FilePurpose::Open => (s.open_title, s.open),
                     FilePurpose::SaveAs => (s.save_as_title, s.save),
                     FilePurpose::Checklist => (s.checklist_title, s.load),
+                    FilePurpose::ExportPdf => (s.export_title, s.export),
                 };
                 subheading(ui, title);
                 let label = ui.label(s.path);
@@ -35,7 +38,19 @@ pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
                 }
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let target = PathBuf::from(path.trim());
-                if *purpose == FilePurpose::SaveAs && target.is_file() {
+                if *purpose == FilePurpose::ExportPdf {
+                    ui.horizontal(|ui| {
+                        ui.label(s.report_language);
+                        for (lang, name) in [(Lang::De, "Deutsch"), (Lang::En, "English")] {
+                            if ui.radio(report_lang == lang, name).clicked() {
+                                actions.push(Action::SetReportLang(lang));
+                            }
+                        }
+                    });
+                }
+                if matches!(purpose, FilePurpose::SaveAs | FilePurpose::ExportPdf)
+                    && target.is_file()
+                {
                     ui.colored_label(egui::Color32::from_rgb(200, 120, 0), s.overwrite_warning);
                 }
                 ui.horizontal(|ui| {
@@ -61,6 +76,9 @@ pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
                             FilePurpose::SaveAs => Action::SaveTo(target.clone()),
                             FilePurpose::Checklist => {
                                 Action::New(ChecklistChoice::File(target.clone()))
+                            }
+                            FilePurpose::ExportPdf => {
+                                Action::ExportPdf(target.clone(), report_lang)
                             }
                         });
                     }

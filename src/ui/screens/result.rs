@@ -19,7 +19,17 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
     let s = app.tr();
     let lang = app.prefs.lang;
     let w = &doc.wizard;
-    heading(ui, s.result_title);
+    ui.horizontal(|ui| {
+        heading(ui, s.result_title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let export = egui::Button::new(RichText::new(s.export_pdf).strong());
+            if ui.add(export).on_hover_text(s.export_pdf_tip).clicked() {
+                actions.push(Action::ShowFileDialog(
+                    crate::ui::action::FilePurpose::ExportPdf,
+                ));
+            }
+        });
+    });
     ui.add_space(4.0);
 
     ui.horizontal(|ui| {
