@@ -320,9 +320,11 @@ fn broken_custom_checklist_shows_its_problems() {
 #[test]
 fn english_ui_and_dark_theme_render() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut prefs = Prefs::default();
-    prefs.lang = plattformcheck::text::Lang::En;
-    prefs.dark = true;
+    let prefs = Prefs {
+        lang: plattformcheck::text::Lang::En,
+        dark: true,
+        ..Prefs::default()
+    };
     let mut h = harness(App::new(prefs, Some(data.path().to_path_buf())));
     h.state_mut().apply(Action::OpenExample(1));
     h.run();
@@ -530,7 +532,8 @@ fn pdf_export_from_the_result_screen() {
         name.starts_with("Datenschutzpruefung_stadt.musterstadt_") && name.ends_with(".pdf"),
         "default name: {name}"
     );
-    assert!( h.query_by_label("Sprache des Berichts:").is_some(),
+    assert!(
+        h.query_by_label("Sprache des Berichts:").is_some(),
         "report language choice offered"
     );
 
@@ -552,7 +555,11 @@ fn pdf_export_from_the_result_screen() {
         Some(out.as_path()),
         "offers to open it"
     );
-    assert_eq!(h.query_all_by_label("Öffnen").count(), 2, "the message has its own open button");
+    assert_eq!(
+        h.query_all_by_label("Öffnen").count(),
+        2,
+        "the message has its own open button"
+    );
     assert!(h.state().dialog.is_none(), "dialog closed");
 }
 
