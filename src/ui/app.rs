@@ -138,6 +138,8 @@ pub struct App {
     applied_style: Option<(bool, f32, bool)>,
     /// Window title last sent.
     applied_title: Option<String>,
+    /// Set when the time to the first frame is to be reported.
+    pub started: Option<Instant>,
 }
 
 /// Name of the autosave file in the data folder.
@@ -165,6 +167,7 @@ impl App {
             plan_sort: 0,
             applied_style: None,
             applied_title: None,
+            started: None,
         }
     }
 
@@ -809,6 +812,9 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if let Some(started) = self.started.take() {
+            eprintln!("first frame after {} ms", started.elapsed().as_millis());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
