@@ -194,8 +194,61 @@ pub struct Layout {
 
 /// The embedded fonts, parsed for measuring.
 pub struct Fonts {
-    regular: Face<'static>,
-    bold: Face<'static>,
+    regular: Metrics,
+    bold: Metrics,
+}
+
+/// One face with its advance widths by code point, looked up once: a report measures some
+/// hundred thousand characters, and a cmap lookup per character was the costliest part of
+/// the layout.
+struct Metrics {
+    face: Face<'static>,
+    /// Advance in font units for every code point of the Basic Multilingual Plane;
+    /// [`NO_GLYPH`] where the face has none.
+    bmp: Vec<u16>,
+    units_per_em: f32,
+}
+
+const NO_GLYPH: u16 = u16::MAX;
+
+impl Metrics {
+    fn new(face: Face<'static>) -> Self {
+        let mut bmp = vec![NO_GLYPH; 0x1_0000];
+        if let Some(cmap) = face.tables().cmap {
+            for subtable in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    let Some(slot) = bmp.get_mut(cp as usize) else {
+                        return;
+                    };
+                    if *slot == NO_GLYPH
+                        && let Some(c) = char::from_u32(cp)
+                        && let Some(gid) = face.glyph_index(c)
+                    {
+                        *slot = face.glyph_hor_advance(gid).unwrap_or(0).min(NO_GLYPH - 1);
+                    }
+                });
+            }
+        }
+        let units_per_em = f32::from(face.units_per_em());
+        Self {
+            face,
+            bmp,
+            units_per_em,
+        }
+    }
+
+    /// The advance of `c` in font units, `None` without a glyph.
+    fn advance(&self, c: char) -> Option<u16> {
+        match self.bmp.get(c as usize) {
+            Some(&NO_GLYPH) => None,
+            Some(&a) => Some(a),
+            // Beyond the BMP (emoji and rare scripts): ask the face.
+            None => self
+                .face
+                .glyph_index(c)
+                .map(|gid| self.face.glyph_hor_advance(gid).unwrap_or(0)),
+        }
+    }
 }
 
 /// Why the embedded fonts could not be read (only if the build embedded broken files).
@@ -212,7 +265,9 @@ impl Fonts {
     /// Parses the embedded fonts.
     pub fn new() -> Result<Self, FontError> {
         let parse = |bytes: &'static [u8], which| {
-            Face::parse(bytes, 0).map_err(|source| FontError { which, source })
+            Face::parse(bytes, 0)
+                .map(Metrics::new)
+                .map_err(|source| FontError { which, source })
         };
         Ok(Self {
             regular: parse(REGULAR_TTF, "regular")?,
@@ -220,26 +275,29 @@ impl Fonts {
         })
     }
 
-    fn face(&self, bold: bool) -> &Face<'static> {
+    fn metrics(&self, bold: bool) -> &Metrics {
         if bold { &self.bold } else { &self.regular }
     }
 
     /// Whether the face has a glyph for `c`.
     pub fn has_glyph(&self, c: char, bold: bool) -> bool {
-        self.face(bold).glyph_index(c).is_some()
+        self.metrics(bold).advance(c).is_some()
     }
 
-    /// The printed width of `text` at `size` points.
+    /// The printed width of `text` at `size` points (a character without a glyph counts as
+    /// the font's `.notdef` glyph would).
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let face = self.face(bold);
+        let m = self.metrics(bold);
+        let notdef = || {
+            m.face
+                .glyph_hor_advance(ttf_parser::GlyphId(0))
+                .unwrap_or(0)
+        };
         let units: u32 = text
             .chars()
-            .map(|c| {
-                let gid = face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-                u32::from(face.glyph_hor_advance(gid).unwrap_or(0))
-            })
+            .map(|c| u32::from(m.advance(c).unwrap_or_else(notdef)))
             .sum();
-        units as f32 * size / f32::from(face.units_per_em())
+        units as f32 * size / m.units_per_em
     }
 
     /// `text` with every character the face cannot show replaced by [`MARKER`] (counted in
@@ -1618,6 +1676,25 @@ mod tests {
             vec!["eins", "zwei", "", "drei"],
             "line breaks and empty lines"
         );
+    }
+
+    #[test]
+    fn cached_advances_match_the_font() {
+        let f = fonts();
+        for bold in [false, true] {
+            let m = f.metrics(bold);
+            // U+FFFF is a noncharacter that cmap format 4 uses as its end marker.
+            for cp in (0..0xFFFFu32).chain([0x1F600, 0x1F46E, 0x2_0000]) {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                let direct = m
+                    .face
+                    .glyph_index(c)
+                    .map(|g| m.face.glyph_hor_advance(g).unwrap_or(0));
+                assert_eq!(m.advance(c), direct, "U+{cp:04X} (bold: {bold})");
+            }
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! author, subject, keywords, language, creation date, producer).
 //!
 //! printpdf pitfalls handled here (see `shared/stack-notes.md` §5): text takes the current *fill*
-//! colour, so every text section sets black first; `SetTextCursor` is relative inside a text
-//! section, so every line gets a section of its own; the creation date defaults to 1970; and the
+//! colour, so every text section sets black first; `SetTextCursor` (`Td`) is relative to the
+//! previous line inside a text section; the creation date defaults to 1970; and the
 //! document language (`/Lang` in the catalog) has no API, so it is set on the lopdf document that
 //! printpdf hands out for such changes.
 
@@ -39,13 +39,21 @@ pub enum Error {
 /// Renders `doc` as PDF bytes, with the warnings of the layout (characters the font lacks).
 pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     let fonts = Fonts::new()?;
-    let laid_out = layout::layout(doc, &fonts);
-
-    let mut font_warnings = Vec::new();
-    let regular =
-        ParsedFont::from_bytes(REGULAR_TTF, 0, &mut font_warnings).ok_or(Error::Font("regular"))?;
-    let bold =
-        ParsedFont::from_bytes(BOLD_TTF, 0, &mut font_warnings).ok_or(Error::Font("bold"))?;
+    // printpdf's parsing of the fonts and the layout are independent and each take a few
+    // milliseconds: run them side by side.
+    let (laid_out, parsed) = std::thread::scope(|s| {
+        let parsing = s.spawn(|| {
+            let mut font_warnings = Vec::new();
+            (
+                ParsedFont::from_bytes(REGULAR_TTF, 0, &mut font_warnings),
+                ParsedFont::from_bytes(BOLD_TTF, 0, &mut font_warnings),
+            )
+        });
+        (layout::layout(doc, &fonts), parsing.join())
+    });
+    let (regular, bold) = parsed.map_err(|_| Error::Font("regular and bold"))?;
+    let regular = regular.ok_or(Error::Font("regular"))?;
+    let bold = bold.ok_or(Error::Font("bold"))?;
 
     let mut pdf = PdfDocument::new(&doc.info.title);
     let regular = pdf.add_font(&regular);
@@ -53,13 +61,7 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     let pages = laid_out
         .pages
         .iter()
-        .map(|page| {
-            let mut ops = Vec::with_capacity(page.items.len() * 4);
-            for item in &page.items {
-                push_item(&mut ops, item, &regular, &bold);
-            }
-            PdfPage::new(Mm(210.0), Mm(297.0), ops)
-        })
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &regular, &bold)))
         .collect();
     pdf.with_pages(pages);
 
@@ -107,7 +109,36 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         info.remove(b"GTS_PDFXVersion");
     }
     if options.optimize {
-        lo.compress();
+        // What `lo.compress()` does, on all cores: deflating the page contents at lopdf's
+        // (fixed, best) level is the costliest step of the export. Streams are dealt out
+        // largest first, so the workers finish at about the same time.
+        let mut streams: Vec<_> = lo
+            .objects
+            .values_mut()
+            .filter_map(|o| o.as_stream_mut().ok())
+            .filter(|s| s.allows_compression)
+            .collect();
+        streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+        let workers = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 4);
+        let mut bins: Vec<Vec<_>> = (0..workers).map(|_| Vec::new()).collect();
+        let mut load = vec![0usize; workers];
+        for stream in streams {
+            let i = (0..workers).min_by_key(|&i| load[i]).unwrap_or(0);
+            load[i] += stream.content.len();
+            bins[i].push(stream);
+        }
+        std::thread::scope(|s| {
+            for bin in bins {
+                s.spawn(move || {
+                    for stream in bin {
+                        // As in lopdf: a stream that fails to compress stays uncompressed.
+                        let _ = stream.compress();
+                    }
+                });
+            }
+        });
     }
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -134,110 +165,149 @@ fn point(x: f32, y: f32) -> LinePoint {
     }
 }
 
-fn push_item(ops: &mut Vec<Op>, item: &Item, regular: &FontId, bold: &FontId) {
-    match item {
-        Item::Text {
+/// The operations of one page: shapes first, then all text in one text section.
+///
+/// The layout never paints a shape over text (fills lie under their cells' text, rules between
+/// lines), so painting the shapes first gives the same picture, and a single text section per
+/// page keeps the content streams small: `SetTextCursor` (`Td`) moves relative to the start of
+/// the previous line, so each line moves by its distance from the one before.
+fn page_ops(page: &layout::Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut p = Painter::default();
+    for item in &page.items {
+        p.shape(item);
+    }
+    p.ops.push(Op::StartTextSection);
+    // Text takes the fill colour.
+    p.ops.push(Op::SetFillColor {
+        col: color(Rgb::BLACK),
+    });
+    let mut font: Option<(bool, f32)> = None;
+    let mut line_start = (0.0, 0.0);
+    for item in &page.items {
+        let Item::Text {
             x,
             y,
             size,
             bold: is_bold,
             text,
-        } => {
-            let font = if *is_bold { bold } else { regular };
-            ops.extend([
-                Op::StartTextSection,
-                Op::SetFillColor {
-                    col: color(Rgb::BLACK),
-                },
-                Op::SetFont {
-                    font: PdfFontHandle::External(font.clone()),
-                    size: Pt(*size),
-                },
-                Op::SetTextCursor {
-                    pos: Point {
-                        x: Pt(*x),
-                        y: flip(*y),
-                    },
-                },
-                Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                },
-                Op::EndTextSection,
-            ]);
-        }
-        Item::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke,
-        } => {
-            let mode = match (fill, stroke) {
-                (Some(_), Some(_)) => PaintMode::FillStroke,
-                (Some(_), None) => PaintMode::Fill,
-                (None, Some(_)) => PaintMode::Stroke,
-                (None, None) => return,
-            };
-            push_paint(ops, *fill, *stroke);
-            ops.push(Op::DrawRectangle {
-                rectangle: Rect {
-                    mode: Some(mode),
-                    ..Rect::from_xywh(Pt(*x), flip(y + h), Pt(*w), Pt(*h))
-                },
+        } = item
+        else {
+            continue;
+        };
+        if font != Some((*is_bold, *size)) {
+            let id = if *is_bold { bold } else { regular };
+            p.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(*size),
             });
+            font = Some((*is_bold, *size));
         }
-        Item::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            stroke,
-        } => {
-            push_paint(ops, None, Some(*stroke));
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(*x1, *y1), point(*x2, *y2)],
-                    is_closed: false,
-                },
-            });
-        }
-        Item::Circle {
-            cx,
-            cy,
-            r,
-            fill,
-            stroke,
-        } => {
-            let mode = match (fill, stroke) {
-                (Some(_), Some(_)) => PaintMode::FillStroke,
-                (Some(_), None) => PaintMode::Fill,
-                (None, Some(_)) => PaintMode::Stroke,
-                (None, None) => return,
-            };
-            push_paint(ops, *fill, *stroke);
-            ops.push(Op::DrawPolygon {
-                polygon: Polygon {
-                    rings: vec![PolygonRing {
-                        points: circle(*cx, *cy, *r),
-                    }],
-                    mode,
-                    winding_order: WindingOrder::NonZero,
-                },
-            });
-        }
+        let at = (*x, PAGE_HEIGHT - *y);
+        p.ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(at.0 - line_start.0),
+                y: Pt(at.1 - line_start.1),
+            },
+        });
+        line_start = at;
+        p.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.clone())],
+        });
     }
+    p.ops.push(Op::EndTextSection);
+    p.ops
 }
 
-fn push_paint(ops: &mut Vec<Op>, fill: Option<Rgb>, stroke: Option<layout::Stroke>) {
-    if let Some(f) = fill {
-        ops.push(Op::SetFillColor { col: color(f) });
+/// Turns shapes into operations, setting colours and line widths only when they change.
+#[derive(Default)]
+struct Painter {
+    ops: Vec<Op>,
+    fill: Option<Rgb>,
+    stroke: Option<layout::Stroke>,
+}
+
+impl Painter {
+    fn paint(&mut self, fill: Option<Rgb>, stroke: Option<layout::Stroke>) -> Option<PaintMode> {
+        if let Some(f) = fill
+            && self.fill != Some(f)
+        {
+            self.ops.push(Op::SetFillColor { col: color(f) });
+            self.fill = Some(f);
+        }
+        if let Some(s) = stroke {
+            if self.stroke.map(|c| c.color) != Some(s.color) {
+                self.ops.push(Op::SetOutlineColor {
+                    col: color(s.color),
+                });
+            }
+            if self.stroke.map(|c| c.width) != Some(s.width) {
+                self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+            }
+            self.stroke = Some(s);
+        }
+        match (fill, stroke) {
+            (Some(_), Some(_)) => Some(PaintMode::FillStroke),
+            (Some(_), None) => Some(PaintMode::Fill),
+            (None, Some(_)) => Some(PaintMode::Stroke),
+            (None, None) => None,
+        }
     }
-    if let Some(s) = stroke {
-        ops.push(Op::SetOutlineColor {
-            col: color(s.color),
-        });
-        ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+
+    fn shape(&mut self, item: &Item) {
+        match item {
+            Item::Text { .. } => {}
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                if let Some(mode) = self.paint(*fill, *stroke) {
+                    self.ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            mode: Some(mode),
+                            ..Rect::from_xywh(Pt(*x), flip(y + h), Pt(*w), Pt(*h))
+                        },
+                    });
+                }
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+            } => {
+                self.paint(None, Some(*stroke));
+                self.ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+            Item::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+            } => {
+                if let Some(mode) = self.paint(*fill, *stroke) {
+                    self.ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: circle(*cx, *cy, *r),
+                            }],
+                            mode,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+            }
+        }
     }
 }
 
