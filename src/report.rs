@@ -119,6 +119,11 @@ pub enum Block {
     },
     /// Signature lines.
     Signatures(Vec<Signature>),
+    /// The table of contents: every level-1 heading with its page, filled in by the layout.
+    Contents {
+        /// "Inhalt" / "Contents".
+        title: String,
+    },
     /// Start a new page.
     PageBreak,
 }
@@ -804,6 +809,9 @@ impl Builder<'_> {
             ],
             None,
         );
+        self.out.push(Block::Contents {
+            title: self.t("Inhalt", "Contents"),
+        });
         self.out.push(Block::PageBreak);
     }
 
@@ -1936,6 +1944,7 @@ pub fn texts(doc: &ReportDocument) -> Vec<&str> {
             Block::Checkboxes(checks) => out.extend(checks.iter().map(|c| c.label.as_str())),
             Block::WriteLines { label, .. } => out.push(label),
             Block::Signatures(s) => out.extend(s.iter().map(|s| s.role.as_str())),
+            Block::Contents { title } => out.push(title),
             Block::PageBreak => {}
         }
     }

@@ -162,6 +162,63 @@ fn every_example_lays_out_cleanly_in_both_languages() {
 }
 
 #[test]
+fn the_table_of_contents_gives_the_right_pages() {
+    let fonts = Fonts::new().expect("fonts");
+    for path in examples() {
+        let (checklist, assessment) = open(&path);
+        let laid = layout::layout(&build(&checklist, &assessment, Lang::De), &fonts);
+        // Chapter headings as laid out: 15 pt bold, after the cover.
+        let chapters: Vec<(String, usize)> = laid
+            .pages
+            .iter()
+            .enumerate()
+            .skip(1)
+            .flat_map(|(i, p)| {
+                p.items.iter().filter_map(move |item| match item {
+                    Item::Text {
+                        size, bold, text, ..
+                    } if *size == 15.0 && *bold => Some((text.clone(), i + 1)),
+                    _ => None,
+                })
+            })
+            .collect();
+        assert!(
+            chapters.len() >= 8,
+            "{}: chapters {chapters:?}",
+            path.display()
+        );
+        // The contents on the cover: entry and page number share a baseline.
+        let cover: Vec<(f32, f32, &str)> = laid.pages[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text {
+                    x, y, size, text, ..
+                } if *size == 9.5 => Some((*y, *x, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        for (title, page) in &chapters {
+            let (y, _, _) = cover
+                .iter()
+                .find(|(_, _, t)| t == title)
+                .unwrap_or_else(|| panic!("{}: {title} not in the contents", path.display()));
+            let number = cover
+                .iter()
+                .filter(|(yy, _, t)| (yy - y).abs() < 0.01 && t != title)
+                .map(|(_, _, t)| *t)
+                .next();
+            assert_eq!(
+                number,
+                Some(page.to_string().as_str()),
+                "{}: {title} is on page {page}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
 fn every_visible_question_is_in_the_report() {
     for path in examples() {
         let (checklist, assessment) = open(&path);

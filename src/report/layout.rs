@@ -560,16 +560,28 @@ pub fn signal(class: RiskClass) -> Rgb {
 
 /// Lays out `doc` on A4 pages.
 pub fn layout(doc: &ReportDocument, fonts: &Fonts) -> Layout {
+    let chapters = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .count();
     let mut flow = Flow {
         fonts,
         pages: vec![Page::default()],
         y: BODY_TOP,
         missing: Missing::default(),
+        chapters: Vec::with_capacity(chapters),
+        contents: None,
     };
     for (i, block) in doc.blocks.iter().enumerate() {
         let rest = doc.blocks.get(i + 1..).unwrap_or_default();
-        flow.block(block, rest);
+        if let Block::Contents { title } = block {
+            flow.reserve_contents(title, chapters);
+        } else {
+            flow.block(block, rest);
+        }
     }
+    flow.fill_contents();
     let mut pages = flow.pages;
     let mut missing = flow.missing;
     // A trailing page break leaves an empty page: drop it.
@@ -640,6 +652,10 @@ struct Flow<'f> {
     /// The top of the free space on the current page.
     y: f32,
     missing: Missing,
+    /// Level-1 headings with the (1-based) page they start on.
+    chapters: Vec<(String, usize)>,
+    /// Where the table of contents goes (page index, top, title), once its space is reserved.
+    contents: Option<(usize, f32, String)>,
 }
 
 /// A table row, wrapped: lines per cell.
@@ -751,6 +767,8 @@ impl Flow<'_> {
                     self.new_page();
                 }
             }
+            // Laid out by `reserve_contents` and `fill_contents`.
+            Block::Contents { .. } => {}
         }
     }
 
@@ -861,6 +879,9 @@ impl Flow<'_> {
         } else {
             self.need(own);
         }
+        if level <= 1 {
+            self.chapters.push((text.to_string(), self.pages.len()));
+        }
         self.gap(heading_gap(level));
         for line in lines {
             let y = baseline(self.y, s);
@@ -921,6 +942,66 @@ impl Flow<'_> {
                 self.y += s.lh;
             }
             left = 0;
+        }
+    }
+
+    /// Reserves room for the table of contents with `entries` lines; the page numbers are
+    /// known only once the rest is laid out.
+    fn reserve_contents(&mut self, title: &str, entries: usize) {
+        let body = H2.lh + 4.0 + entries as f32 * CONTENTS.lh;
+        self.need(self.gap_of(CONTENTS_GAP) + body);
+        self.gap(CONTENTS_GAP);
+        self.contents = Some((self.pages.len() - 1, self.y, title.to_string()));
+        self.y += body;
+    }
+
+    /// Writes the table of contents into the space reserved for it.
+    fn fill_contents(&mut self) {
+        let Some((page, top, title)) = self.contents.take() else {
+            return;
+        };
+        let mut items = Vec::new();
+        let title = self.fonts.sanitize(&title, true, &mut self.missing);
+        items.push(Item::Text {
+            x: LEFT,
+            y: baseline(top, H2),
+            size: H2.size,
+            bold: true,
+            text: title,
+        });
+        let mut y = top + H2.lh + 4.0;
+        for (text, number) in &self.chapters {
+            let number = number.to_string();
+            let number_w = self.fonts.width(&number, CONTENTS.size, false);
+            let text = self.fonts.sanitize(text, false, &mut self.missing);
+            let text = self
+                .fonts
+                .fit(&text, CONTENTS.size, false, BODY_WIDTH - 40.0);
+            items.push(Item::Text {
+                x: LEFT,
+                y: baseline(y, CONTENTS),
+                size: CONTENTS.size,
+                bold: false,
+                text,
+            });
+            items.push(Item::Text {
+                x: LEFT + BODY_WIDTH - number_w,
+                y: baseline(y, CONTENTS),
+                size: CONTENTS.size,
+                bold: false,
+                text: number,
+            });
+            items.push(Item::Line {
+                x1: LEFT,
+                y1: y + CONTENTS.lh - 1.5,
+                x2: LEFT + BODY_WIDTH,
+                y2: y + CONTENTS.lh - 1.5,
+                stroke: LIGHT_RULE,
+            });
+            y += CONTENTS.lh;
+        }
+        if let Some(p) = self.pages.get_mut(page) {
+            p.items.extend(items);
         }
     }
 
@@ -1489,6 +1570,12 @@ impl Flow<'_> {
 }
 
 const NOTE_PAD: f32 = 6.0;
+const CONTENTS_GAP: f32 = 16.0;
+const CONTENTS: Style = Style {
+    size: 9.5,
+    lh: 14.0,
+    bold: false,
+};
 const WRITE_LINE: f32 = 20.0;
 const LIGHT_HOUSING_H: f32 = 58.0;
 const LIGHT_TEXT_X: f32 = 34.0;
