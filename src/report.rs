@@ -706,13 +706,12 @@ impl Builder<'_> {
         let s = self.score;
         let ko = s.knockouts.len();
         let gross_detail = if ko > 0 {
-            format!(
-                "{ko} {}",
-                self.t(
-                    "K.-o.-Kriterium/-Kriterien erfüllt",
-                    "knock-out criterion/criteria met"
-                )
-            )
+            let what = if ko == 1 {
+                self.t("K.-o.-Kriterium erfüllt", "knock-out criterion met")
+            } else {
+                self.t("K.-o.-Kriterien erfüllt", "knock-out criteria met")
+            };
+            format!("{ko} {what}")
         } else {
             format!(
                 "{} {}",
