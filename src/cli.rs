@@ -346,14 +346,26 @@ pub fn open_assessment(
     Ok((checklist, assessment))
 }
 
-fn score(args: &ScoreArgs) -> Result<(), Failure> {
-    let lang: Lang = args.lang.parse().map_err(|e: String| Failure {
+/// Parses the language, opens the assessment with its checklist (refusing any mismatch) and
+/// scores it: what `score` and `export` both start with.
+fn open_scored(
+    assessment: &Path,
+    checklist: Option<&Path>,
+    lang: &str,
+) -> Result<(Lang, Checklist, Assessment, Score), Failure> {
+    let lang: Lang = lang.parse().map_err(|e: String| Failure {
         code: EXIT_USAGE,
         message: e,
     })?;
     let (checklist, assessment) =
-        open_assessment(&args.assessment, args.checklist.as_deref()).map_err(Failure::invalid)?;
+        open_assessment(assessment, checklist).map_err(Failure::invalid)?;
     let score = scoring::score(&checklist, &assessment);
+    Ok((lang, checklist, assessment, score))
+}
+
+fn score(args: &ScoreArgs) -> Result<(), Failure> {
+    let (lang, checklist, assessment, score) =
+        open_scored(&args.assessment, args.checklist.as_deref(), &args.lang)?;
     if args.json {
         let text = serde_json::to_string_pretty(&score)
             .map_err(|e| Failure::invalid(format!("cannot format the score as JSON: {e}")))?;
@@ -365,13 +377,8 @@ fn score(args: &ScoreArgs) -> Result<(), Failure> {
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {
-    let lang: Lang = args.lang.parse().map_err(|e: String| Failure {
-        code: EXIT_USAGE,
-        message: e,
-    })?;
-    let (checklist, assessment) =
-        open_assessment(&args.assessment, args.checklist.as_deref()).map_err(Failure::invalid)?;
-    let score = scoring::score(&checklist, &assessment);
+    let (lang, checklist, assessment, score) =
+        open_scored(&args.assessment, args.checklist.as_deref(), &args.lang)?;
     let doc = report::build(
         &checklist,
         &assessment,

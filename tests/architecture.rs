@@ -1,0 +1,54 @@
+//! The module boundaries hold: only `src/ui/` (and `src/ui.rs`) use egui or eframe, and only
+//! `src/report/pdf.rs` uses printpdf. Comments may mention them; code may not.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir)
+        .expect("readable folder")
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Lines of code (comments stripped) that mention `name` as a path or import.
+fn uses(path: &Path, names: &[&str]) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("readable file");
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or_default())
+        .filter(|code| {
+            names
+                .iter()
+                .any(|n| code.contains(&format!("{n}::")) || code.contains(&format!("use {n}")))
+        })
+        .map(|code| format!("{}: {}", path.display(), code.trim()))
+        .collect()
+}
+
+#[test]
+fn egui_only_in_the_ui_and_printpdf_only_in_the_pdf_module() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    assert!(files.len() > 20, "source files found: {}", files.len());
+    let mut violations = Vec::new();
+    for file in &files {
+        let in_ui = file.starts_with("src/ui") || file == Path::new("src/ui.rs");
+        if !in_ui {
+            violations.extend(uses(file, &["egui", "eframe"]));
+        }
+        if file != Path::new("src/report/pdf.rs") {
+            violations.extend(uses(file, &["printpdf"]));
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "boundary violations:\n{}",
+        violations.join("\n")
+    );
+}
