@@ -575,3 +575,40 @@ fn pdf_export_to_an_unwritable_place_says_so() {
     let m = a.messages.last().expect("message");
     assert!(m.error && m.text.contains("x.pdf"), "{m:?}");
 }
+
+#[test]
+fn typing_a_path_and_pressing_enter_saves() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(data.path()));
+    h.state_mut()
+        .apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
+    h.state_mut().apply(Action::Answer {
+        question: "A1.1".into(),
+        choice: "ja".into(),
+    });
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::S,
+    );
+    h.run();
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::File { .. })),
+        "Ctrl+Shift+S opens the dialog"
+    );
+    // The field has focus; select its prefilled text and type over it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let file = data.path().join("per-tastatur.ron");
+    h.get_by_label("Dateipfad")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        file.exists(),
+        "saved by Enter: dialog {:?}, messages {:?}",
+        h.state().dialog,
+        h.state().messages
+    );
+    assert!(h.state().dialog.is_none(), "dialog closed");
+}

@@ -138,6 +138,8 @@ pub struct App {
     applied_style: Option<(bool, f32, bool)>,
     /// Window title last sent.
     applied_title: Option<String>,
+    /// The next frame focuses the dialog's input field.
+    pub focus_dialog: bool,
     /// Set when the time to the first frame is to be reported.
     pub started: Option<Instant>,
 }
@@ -168,6 +170,7 @@ impl App {
             applied_style: None,
             applied_title: None,
             started: None,
+            focus_dialog: false,
         }
     }
 
@@ -213,6 +216,7 @@ impl App {
             Action::ShowFileDialog(purpose) => {
                 let path = self.default_path(purpose).display().to_string();
                 self.dialog = Some(Dialog::File { purpose, path });
+                self.focus_dialog = true;
             }
             Action::Browse(purpose) => {
                 let start = self.default_path(purpose);
@@ -728,6 +732,7 @@ impl App {
                     purpose,
                     path: path.display().to_string(),
                 });
+                self.focus_dialog = true;
                 None
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {

@@ -14,6 +14,7 @@ use crate::ui::widgets::subheading;
 pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
     let s = app.tr();
     let pending = app.file_dialog_pending();
+    let focus_field = std::mem::take(&mut app.focus_dialog);
     let report_lang = app.prefs.report_lang;
     let Some(dialog) = &mut app.dialog else {
         return;
@@ -33,7 +34,9 @@ pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
                 let response = ui
                     .add(egui::TextEdit::singleline(path).desired_width(600.0))
                     .labelled_by(label.id);
-                if !response.has_focus() && ui.memory(|m| m.focused().is_none()) {
+                // Focus the field once, when the dialog opens; grabbing it again every frame would
+                // swallow the Enter that confirms the dialog.
+                if focus_field {
                     response.request_focus();
                 }
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
