@@ -9,14 +9,7 @@ use std::path::PathBuf;
 use plattformcheck::checklist::load;
 
 fn invalid_fixtures() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(common::fixture("invalid"))
-        .expect("fixture folder")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
+    common::ron_files(&common::fixture("invalid"))
 }
 
 #[test]

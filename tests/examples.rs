@@ -1,6 +1,8 @@
 //! The example assessments in `assets/examples/` fit their built-in checklists, are complete,
 //! and score as a DPO would expect.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use plattformcheck::cli::open_assessment;
@@ -8,14 +10,7 @@ use plattformcheck::risk::RiskClass;
 use plattformcheck::scoring::{Score, score};
 
 fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("assets/examples")
-        .expect("assets/examples exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
+    common::ron_files(Path::new("assets/examples"))
 }
 
 fn scored(name: &str) -> Score {

@@ -45,13 +45,7 @@ fn stdout_of(name: &str, args: &[&str]) -> String {
 }
 
 fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("assets/examples")
-        .expect("assets/examples exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
+    let files = common::ron_files(Path::new("assets/examples"));
     assert!(files.len() >= 3, "three examples, found {}", files.len());
     files
 }

@@ -2,6 +2,8 @@
 //! (knock-outs first, every question, the fingerprint) and its page layout (nothing outside the
 //! body, nothing overlapping, no heading left alone at the foot of a page).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use plattformcheck::assessment::{Answer, Assessment, Measure, MeasureStatus};
@@ -18,13 +20,7 @@ use plattformcheck::text::Lang;
 use time::macros::date;
 
 fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("assets/examples")
-        .expect("assets/examples exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
+    let files = common::ron_files(Path::new("assets/examples"));
     assert!(files.len() >= 3, "three examples, found {}", files.len());
     files
 }

@@ -63,6 +63,19 @@ pub enum MeasureEdit {
     ResidualLikelihood(Option<Level>),
 }
 
+impl MeasureEdit {
+    /// The text field this edit types into (consecutive typing is one undo step), or `None`
+    /// for a discrete choice.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Text(_) => Some("text"),
+            Self::Owner(_) => Some("owner"),
+            Self::Due(_) => Some("due"),
+            Self::Status(_) | Self::ResidualSeverity(_) | Self::ResidualLikelihood(_) => None,
+        }
+    }
+}
+
 /// A change to the DPO review.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewEdit {
@@ -80,6 +93,21 @@ pub enum ReviewEdit {
     DecisionDate(String),
     /// Next review (ISO text).
     NextReview(String),
+}
+
+impl ReviewEdit {
+    /// The text field this edit types into, or `None` for the decision (a discrete choice).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Opinion(_) => Some("opinion"),
+            Self::Decision(_) => None,
+            Self::Conditions(_) => Some("conditions"),
+            Self::Deviation(_) => Some("deviation"),
+            Self::DecidedBy(_) => Some("decided_by"),
+            Self::DecisionDate(_) => Some("decision_date"),
+            Self::NextReview(_) => Some("next_review"),
+        }
+    }
 }
 
 /// Which checklist a new assessment uses.

@@ -77,6 +77,16 @@ pub struct Doc {
     pub dirty: bool,
 }
 
+impl Doc {
+    /// The file name, or "new assessment (not saved)".
+    pub fn name(&self, s: &Tr) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || s.unsaved_document.to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
 /// A modal dialog.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
@@ -132,8 +142,7 @@ pub struct App {
     pub allow_close: bool,
     /// Set when the app wants the window closed.
     pub close_now: bool,
-    /// Sort column of the action plan.
-    pub plan_sort: usize,
+
     /// Applied zoom, to notice when it must be set again.
     applied_style: Option<(bool, f32, bool)>,
     /// Window title last sent.
@@ -166,7 +175,7 @@ impl App {
             pending: None,
             allow_close: false,
             close_now: false,
-            plan_sort: 0,
+
             applied_style: None,
             applied_title: None,
             started: None,
@@ -287,25 +296,15 @@ impl App {
                 });
             }),
             Action::Measure(id, edit) => {
-                let key = match &edit {
-                    MeasureEdit::Text(_) | MeasureEdit::Owner(_) | MeasureEdit::Due(_) => {
-                        EditKey::Field(format!(
-                            "measure/{id}/{}",
-                            std::mem::discriminant(&edit).hash_name()
-                        ))
-                    }
-                    _ => EditKey::Discrete,
-                };
+                let key = edit.field().map_or(EditKey::Discrete, |f| {
+                    EditKey::Field(format!("measure/{id}/{f}"))
+                });
                 self.with_wizard(|w| w.edit(key, |a| edit_measure(a, &id, edit)));
             }
             Action::Review(edit) => {
-                let key = match &edit {
-                    ReviewEdit::Decision(_) => EditKey::Discrete,
-                    other => EditKey::Field(format!(
-                        "review/{}",
-                        std::mem::discriminant(other).hash_name()
-                    )),
-                };
+                let key = edit
+                    .field()
+                    .map_or(EditKey::Discrete, |f| EditKey::Field(format!("review/{f}")));
                 self.with_wizard(|w| w.edit(key, |a| edit_review(a, edit)));
             }
             Action::Undo => self.with_wizard(|w| {
@@ -748,10 +747,7 @@ impl App {
         let Some(doc) = &self.doc else {
             return "Plattform-Check".to_string();
         };
-        let name = doc.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || self.tr().unsaved_document.to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = doc.name(self.tr());
         let star = if doc.dirty { "*" } else { "" };
         format!("{name}{star} – Plattform-Check")
     }
@@ -886,15 +882,4 @@ fn now_text() -> String {
 fn read_autosave(path: &Path) -> Option<AutosaveFile> {
     let text = load::read_text(path, store::MAX_FILE_BYTES).ok()?;
     ron::from_str(&text).ok()
-}
-
-/// A stable name for an enum variant, for undo grouping.
-trait HashName {
-    fn hash_name(&self) -> String;
-}
-
-impl<T> HashName for std::mem::Discriminant<T> {
-    fn hash_name(&self) -> String {
-        format!("{self:?}")
-    }
 }

@@ -256,10 +256,7 @@ fn navigation(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) 
     let w = &doc.wizard;
     ui.add_space(6.0);
     ui.label(RichText::new(w.checklist().title().get(lang)).strong());
-    let name = doc.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-        || s.unsaved_document.to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = doc.name(s);
     if doc.dirty {
         let text = format!("{name} • {}", s.unsaved_changes);
         ui.label(RichText::new(text).color(egui::Color32::from_rgb(200, 120, 0)));

@@ -38,3 +38,15 @@ pub fn assert_text_eq(expected: &str, actual: &str, what: &str) {
         );
     }
 }
+
+/// The `*.ron` files directly in `dir`, sorted by name.
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
