@@ -322,18 +322,13 @@ pub fn open_assessment(
             let (c, problems) = load::load_file(file);
             c.ok_or_else(|| problem_list(&problems))?
         }
-        None => builtin::load_all()
-            .checklists
-            .into_iter()
-            .map(|l| l.checklist)
-            .find(|c| c.id() == assessment.checklist.id)
-            .ok_or_else(|| {
-                format!(
-                    "{}: the assessment uses checklist `{}`, which is not built in; pass it with --checklist FILE",
-                    path.display(),
-                    assessment.checklist.id
-                )
-            })?,
+        None => builtin::load(&assessment.checklist.id).ok_or_else(|| {
+            format!(
+                "{}: the assessment uses checklist `{}`, which is not built in; pass it with --checklist FILE",
+                path.display(),
+                assessment.checklist.id
+            )
+        })?,
     };
     let mismatches = assessment.check_against(&checklist);
     if !mismatches.is_empty() {

@@ -39,6 +39,15 @@ fn builtin_copies_match_the_files() {
     }
     let report = builtin::load_all();
     assert!(!report.has_errors(), "built-in checklists load");
+    for loaded in &report.checklists {
+        let id = loaded.checklist.id();
+        assert_eq!(
+            builtin::load(id).map(|c| c.fingerprint().to_owned()),
+            Some(loaded.checklist.fingerprint().to_owned()),
+            "builtin::load({id}) finds the file named after the id"
+        );
+    }
+    assert!(builtin::load("no-such-checklist").is_none());
     assert_eq!(
         report.checklists.len(),
         builtin::FILES.len(),

@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use ttf_parser::Face;
 
@@ -198,55 +199,58 @@ pub struct Fonts {
     bold: Metrics,
 }
 
-/// One face with its advance widths by code point, looked up once: a report measures some
-/// hundred thousand characters, and a cmap lookup per character was the costliest part of
-/// the layout.
+/// One face with its advance widths by code point, each looked up once, when first needed: a
+/// report measures some hundred thousand characters of a few hundred distinct ones, and a cmap
+/// lookup per character was the costliest part of the layout. (Filling the table for every
+/// code point of the face up front cost more than a whole layout.)
 struct Metrics {
     face: Face<'static>,
-    /// Advance in font units for every code point of the Basic Multilingual Plane;
-    /// [`NO_GLYPH`] where the face has none.
-    bmp: Vec<u16>,
+    /// Advance in font units for every code point of the Basic Multilingual Plane: [`UNKNOWN`]
+    /// until looked up, [`NO_GLYPH`] where the face has none. Atomic so that the table can be
+    /// filled through a shared reference (and `Fonts` stays `Sync`); the lookups are
+    /// idempotent, so relaxed ordering is enough.
+    bmp: Vec<AtomicU16>,
     units_per_em: f32,
 }
 
-const NO_GLYPH: u16 = u16::MAX;
+const UNKNOWN: u16 = u16::MAX;
+const NO_GLYPH: u16 = u16::MAX - 1;
 
 impl Metrics {
     fn new(face: Face<'static>) -> Self {
-        let mut bmp = vec![NO_GLYPH; 0x1_0000];
-        if let Some(cmap) = face.tables().cmap {
-            for subtable in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
-                subtable.codepoints(|cp| {
-                    let Some(slot) = bmp.get_mut(cp as usize) else {
-                        return;
-                    };
-                    if *slot == NO_GLYPH
-                        && let Some(c) = char::from_u32(cp)
-                        && let Some(gid) = face.glyph_index(c)
-                    {
-                        *slot = face.glyph_hor_advance(gid).unwrap_or(0).min(NO_GLYPH - 1);
-                    }
-                });
-            }
-        }
         let units_per_em = f32::from(face.units_per_em());
         Self {
             face,
-            bmp,
+            bmp: std::iter::repeat_with(|| AtomicU16::new(UNKNOWN))
+                .take(0x1_0000)
+                .collect(),
             units_per_em,
         }
     }
 
+    fn look_up(&self, c: char) -> Option<u16> {
+        self.face.glyph_index(c).map(|gid| {
+            self.face
+                .glyph_hor_advance(gid)
+                .unwrap_or(0)
+                .min(NO_GLYPH - 1)
+        })
+    }
+
     /// The advance of `c` in font units, `None` without a glyph.
     fn advance(&self, c: char) -> Option<u16> {
-        match self.bmp.get(c as usize) {
-            Some(&NO_GLYPH) => None,
-            Some(&a) => Some(a),
-            // Beyond the BMP (emoji and rare scripts): ask the face.
-            None => self
-                .face
-                .glyph_index(c)
-                .map(|gid| self.face.glyph_hor_advance(gid).unwrap_or(0)),
+        let Some(slot) = self.bmp.get(c as usize) else {
+            // Beyond the BMP (emoji and rare scripts): ask the face each time.
+            return self.look_up(c);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let advance = self.look_up(c);
+                slot.store(advance.unwrap_or(NO_GLYPH), Ordering::Relaxed);
+                advance
+            }
+            NO_GLYPH => None,
+            a => Some(a),
         }
     }
 }
@@ -277,6 +281,11 @@ impl Fonts {
 
     fn metrics(&self, bold: bool) -> &Metrics {
         if bold { &self.bold } else { &self.regular }
+    }
+
+    /// The glyph id of `c` in the regular or bold face.
+    pub fn glyph_id(&self, c: char, bold: bool) -> Option<u16> {
+        self.metrics(bold).face.glyph_index(c).map(|g| g.0)
     }
 
     /// Whether the face has a glyph for `c`.
