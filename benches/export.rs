@@ -30,13 +30,17 @@ fn bench(c: &mut Criterion) {
     let today = date!(2026 - 11 - 22);
     let build = || report::build(&checklist, &assessment, &s, Lang::De, "bench", today);
     let doc = build();
-    let fonts = layout::Fonts::new().expect("fonts");
 
     let mut group = c.benchmark_group("export");
     group.sample_size(30);
     group.bench_function("build report model", |b| b.iter(|| black_box(build())));
+    // With the fonts read afresh each time, as each export does (their advance widths are
+    // looked up on first use).
     group.bench_function("layout", |b| {
-        b.iter(|| black_box(layout::layout(&doc, &fonts).pages.len()));
+        b.iter(|| {
+            let fonts = layout::Fonts::new().expect("fonts");
+            black_box(layout::layout(&doc, &fonts).pages.len())
+        });
     });
     group.bench_function("build + render PDF (largest example)", |b| {
         b.iter(|| {

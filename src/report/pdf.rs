@@ -6,15 +6,20 @@
 //!
 //! printpdf pitfalls handled here (see `shared/stack-notes.md` §5): text takes the current *fill*
 //! colour, so every text section sets black first; `SetTextCursor` (`Td`) is relative to the
-//! previous line inside a text section; the creation date defaults to 1970; and the
-//! document language (`/Lang` in the catalog) has no API, so it is set on the lopdf document that
-//! printpdf hands out for such changes.
+//! previous line inside a text section; the creation date defaults to 1970; the document
+//! language (`/Lang` in the catalog) has no API, so it is set on the lopdf document that printpdf
+//! hands out for such changes; and printpdf compresses streams only at lopdf's slowest level, so
+//! this module compresses them itself.
 
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb as PdfRgb, TextItem,
     WindingOrder,
 };
+
+use std::collections::BTreeSet;
+
+use sha2::{Digest, Sha256};
 
 use super::ReportDocument;
 use super::layout::{self, BOLD_TTF, Fonts, Item, PAGE_HEIGHT, REGULAR_TTF, Rgb};
@@ -37,34 +42,99 @@ pub enum Error {
 }
 
 /// Renders `doc` as PDF bytes, with the warnings of the layout (characters the font lacks).
+///
+/// Turning pages into PDF content is printpdf's costliest step, and it works through the pages
+/// one by one. So the fonts are subset here, once, to the glyphs the layout uses; then groups of
+/// pages are converted side by side, each as a document of its own sharing those fonts; and
+/// their page contents are gathered into one document, whose fonts printpdf has written from a
+/// single page showing every glyph used (see [`Assembly`]).
 pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     let fonts = Fonts::new()?;
-    // printpdf's parsing of the fonts and the layout are independent and each take a few
-    // milliseconds: run them side by side.
-    let (laid_out, parsed) = std::thread::scope(|s| {
-        let parsing = s.spawn(|| {
-            let mut font_warnings = Vec::new();
-            (
-                ParsedFont::from_bytes(REGULAR_TTF, 0, &mut font_warnings),
-                ParsedFont::from_bytes(BOLD_TTF, 0, &mut font_warnings),
-            )
-        });
-        (layout::layout(doc, &fonts), parsing.join())
+    let laid_out = layout::layout(doc, &fonts);
+    let used = UsedChars::of(&laid_out.pages);
+    let (regular, bold) = std::thread::scope(|s| {
+        let bold =
+            s.spawn(|| Subset::new(BOLD_TTF, |c| fonts.glyph_id(c, true), &used.bold, "bold"));
+        let regular = Subset::new(
+            REGULAR_TTF,
+            |c| fonts.glyph_id(c, false),
+            &used.regular,
+            "regular",
+        );
+        (regular, bold.join())
     });
-    let (regular, bold) = parsed.map_err(|_| Error::Font("regular and bold"))?;
-    let regular = regular.ok_or(Error::Font("regular"))?;
-    let bold = bold.ok_or(Error::Font("bold"))?;
+    let regular = regular?;
+    let bold = bold.map_err(|_| Error::Font("bold"))??;
 
     let mut pdf = PdfDocument::new(&doc.info.title);
-    let regular = pdf.add_font(&regular);
-    let bold = pdf.add_font(&bold);
-    let pages = laid_out
-        .pages
-        .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &regular, &bold)))
+    let ids = FontIds {
+        regular: pdf.add_font(&regular.font),
+        bold: pdf.add_font(&bold.font),
+    };
+    set_info(&mut pdf, doc);
+    let options = PdfSaveOptions {
+        // The fonts are subsets already.
+        subset_fonts: false,
+        optimize: false,
+        ..PdfSaveOptions::default()
+    };
+    let chunks = chunks(&laid_out.pages, workers());
+    let (contents, lo) = std::thread::scope(|s| {
+        let converting: Vec<_> = chunks
+            .into_iter()
+            .map(|pages| {
+                let (pdf, ids, options) = (&pdf, &ids, &options);
+                s.spawn(move || page_contents(pdf, pages, ids, options))
+            })
+            .collect();
+        // Meanwhile, the document itself, with a single page showing every glyph used.
+        let lo = glyph_document(pdf.clone(), &ids, &used, &options);
+        let contents: Vec<_> = converting
+            .into_iter()
+            .map(|c| c.join().unwrap_or_else(|_| Err(not_converted())))
+            .collect();
+        (contents, lo)
+    });
+    let contents: Vec<lopdf::Stream> = contents
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
         .collect();
-    pdf.with_pages(pages);
+    if contents.len() != laid_out.pages.len() {
+        return Err(not_converted());
+    }
+    let mut lo = lo;
+    Assembly::new(&mut lo)?.pages(&mut lo, contents);
+    for (id, subset) in [(&ids.regular, &regular), (&ids.bold, &bold)] {
+        tag_subset(&mut lo, id, subset);
+    }
 
+    // `/Lang` in the catalog (readers and screen readers use it): printpdf has no setting for it.
+    lo.catalog_mut()
+        .map_err(|e| Error::Write(format!("cannot set the document language: {e}")))?
+        .set(
+            "Lang",
+            lopdf::Object::string_literal(doc.info.language.as_bytes()),
+        );
+    // printpdf always writes `GTS_PDFXVersion`, empty for no conformance; readers such as
+    // poppler then report the file as PDF/X, which it is not.
+    if let Ok(info) = lo
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| lo.get_dictionary_mut(id))
+    {
+        info.remove(b"GTS_PDFXVersion");
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| Error::Write(e.to_string()))?;
+    Ok((bytes, laid_out.warnings))
+}
+
+/// Title, author, subject, keywords, producer and the dates (printpdf's default is 1970).
+fn set_info(pdf: &mut PdfDocument, doc: &ReportDocument) {
     let now = printpdf::DateTime::now();
     let info = &mut pdf.metadata.info;
     info.document_title = doc.info.title.clone();
@@ -76,74 +146,377 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     info.creation_date = now;
     info.modification_date = now;
     info.metadata_date = now;
+}
 
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut save_warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&options, &mut save_warnings);
-    // `/Lang` in the catalog (readers and screen readers use it): printpdf has no setting for
-    // it and does not re-export lopdf, so the text string is made by copying one printpdf always
-    // writes (`CreationDate`, a literal string) and replacing its bytes. This keeps lopdf an
-    // indirect dependency; the code lives here, inline, because the type cannot be named.
-    let lang_err = |what: String| Error::Write(format!("cannot set the document language: {what}"));
-    let info_id = lo
-        .trailer
-        .get(b"Info")
-        .and_then(|o| o.as_reference())
-        .map_err(|e| lang_err(e.to_string()))?;
-    let mut lang = lo
-        .get_dictionary(info_id)
-        .and_then(|d| d.get(b"CreationDate"))
-        .cloned()
-        .map_err(|e| lang_err(e.to_string()))?;
-    *lang.as_str_mut().map_err(|e| lang_err(e.to_string()))? =
-        doc.info.language.as_bytes().to_vec();
-    lo.catalog_mut()
-        .map_err(|e| lang_err(e.to_string()))?
-        .set("Lang", lang);
-    // printpdf always writes `GTS_PDFXVersion`, empty for no conformance; readers such as
-    // poppler then report the file as PDF/X, which it is not.
-    if let Ok(info) = lo.get_dictionary_mut(info_id) {
-        info.remove(b"GTS_PDFXVersion");
-    }
-    if options.optimize {
-        // What `lo.compress()` does, on all cores: deflating the page contents at lopdf's
-        // (fixed, best) level is the costliest step of the export. Streams are dealt out
-        // largest first, so the workers finish at about the same time.
-        let mut streams: Vec<_> = lo
-            .objects
-            .values_mut()
-            .filter_map(|o| o.as_stream_mut().ok())
-            .filter(|s| s.allows_compression)
-            .collect();
-        streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-        let workers = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 4);
-        let mut bins: Vec<Vec<_>> = (0..workers).map(|_| Vec::new()).collect();
-        let mut load = vec![0usize; workers];
-        for stream in streams {
-            let i = (0..workers).min_by_key(|&i| load[i]).unwrap_or(0);
-            load[i] += stream.content.len();
-            bins[i].push(stream);
-        }
-        std::thread::scope(|s| {
-            for bin in bins {
-                s.spawn(move || {
-                    for stream in bin {
-                        // As in lopdf: a stream that fails to compress stays uncompressed.
-                        let _ = stream.compress();
+/// How many groups of pages are converted side by side.
+fn workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 4)
+}
+
+/// The printpdf ids of the two fonts, the same in every partial document.
+struct FontIds {
+    regular: FontId,
+    bold: FontId,
+}
+
+/// The characters the pages show, by face: what the font subsets keep.
+#[derive(Default)]
+struct UsedChars {
+    regular: BTreeSet<char>,
+    bold: BTreeSet<char>,
+}
+
+impl UsedChars {
+    fn of(pages: &[layout::Page]) -> Self {
+        // A bit per code point of the Basic Multilingual Plane: far cheaper per character
+        // than a set, and a report has some hundred thousand characters.
+        let mut seen = [vec![0u64; 0x1_0000 / 64], vec![0u64; 0x1_0000 / 64]];
+        let mut used = Self::default();
+        for item in pages.iter().flat_map(|p| &p.items) {
+            let Item::Text { bold, text, .. } = item else {
+                continue;
+            };
+            let (bits, set) = if *bold {
+                (&mut seen[1], &mut used.bold)
+            } else {
+                (&mut seen[0], &mut used.regular)
+            };
+            for c in text.chars() {
+                let cp = c as usize;
+                match bits.get_mut(cp / 64) {
+                    Some(word) if *word & (1 << (cp % 64)) != 0 => {}
+                    Some(word) => {
+                        *word |= 1 << (cp % 64);
+                        set.insert(c);
                     }
-                });
+                    None => {
+                        set.insert(c);
+                    }
+                }
             }
+        }
+        used
+    }
+}
+
+/// A font reduced to the glyphs a report uses.
+struct Subset {
+    /// The subset, parsed: its glyph ids are what the content streams show.
+    font: ParsedFont,
+    /// The PostScript name of the font ("DejaVuSans").
+    name: String,
+    /// The subset tag (ISO 32000-1, 9.6.4): six capitals derived from the glyphs kept.
+    tag: String,
+}
+
+impl Subset {
+    /// The subset of the font `bytes` with the glyphs of `chars` (`glyph` maps a character to
+    /// its glyph id in the full font).
+    fn new(
+        bytes: &[u8],
+        glyph: impl Fn(char) -> Option<u16>,
+        chars: &BTreeSet<char>,
+        which: &'static str,
+    ) -> Result<Self, Error> {
+        let err = |e: &dyn std::fmt::Display| {
+            Error::Write(format!("cannot subset the {which} font: {e}"))
+        };
+        // `.notdef` first (the subsetter requires it), then the glyphs in the order of their
+        // characters. The subset numbers its glyphs in this order, so its character map is a
+        // few long runs, and printpdf, which looks up every character of the report in it,
+        // finds them quickly.
+        let mut ids = vec![0u16];
+        let mut kept = BTreeSet::from([0u16]);
+        for &c in chars {
+            if let Some(gid) = glyph(c)
+                && kept.insert(gid)
+            {
+                ids.push(gid);
+            }
+        }
+        let scope = allsorts::binary::read::ReadScope::new(bytes);
+        let data = scope
+            .read::<allsorts::font_data::FontData<'_>>()
+            .map_err(|e| err(&e))?;
+        let provider = data.table_provider(0).map_err(|e| err(&e))?;
+        let subset = allsorts::subset::subset(
+            &provider,
+            &ids,
+            &allsorts::subset::SubsetProfile::Pdf,
+            allsorts::subset::CmapTarget::Unicode,
+        )
+        .map_err(|e| err(&e))?;
+        let font = ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or(Error::Font(which))?;
+        let name = font.font_name.clone().unwrap_or_else(|| which.to_owned());
+        let mut hash = Sha256::new();
+        hash.update(name.as_bytes());
+        for gid in &ids {
+            hash.update(gid.to_be_bytes());
+        }
+        let tag = hash
+            .finalize()
+            .iter()
+            .take(6)
+            .map(|b| char::from(b'A' + b % 26))
+            .collect();
+        Ok(Self { font, name, tag })
+    }
+}
+
+/// Splits the pages into at most `n` runs of about equal amounts of text.
+fn chunks(pages: &[layout::Page], n: usize) -> Vec<&[layout::Page]> {
+    let weight = |p: &layout::Page| {
+        p.items
+            .iter()
+            .map(|i| match i {
+                Item::Text { text, .. } => text.len() + 8,
+                _ => 8,
+            })
+            .sum::<usize>()
+    };
+    let total: usize = pages.iter().map(weight).sum();
+    let mut chunks = Vec::with_capacity(n);
+    let (mut start, mut done) = (0, 0);
+    for (i, page) in pages.iter().enumerate() {
+        let w = weight(page);
+        // A page whose middle lies beyond the current run's share of the text starts the next
+        // run.
+        if i > start && (2 * done + w) * n >= 2 * total * (chunks.len() + 1) && chunks.len() + 1 < n
+        {
+            chunks.push(&pages[start..i]);
+            start = i;
+        }
+        done += w;
+    }
+    if start < pages.len() || chunks.is_empty() {
+        chunks.push(&pages[start..]);
+    }
+    chunks
+}
+
+/// The content streams of `pages`, compressed, in order: printpdf converts them as a document
+/// of their own with the fonts of `pdf`.
+fn page_contents(
+    pdf: &PdfDocument,
+    pages: &[layout::Page],
+    ids: &FontIds,
+    options: &PdfSaveOptions,
+) -> Result<Vec<lopdf::Stream>, Error> {
+    let mut part = PdfDocument::new("");
+    part.resources = pdf.resources.clone();
+    part.pages = pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Mm(210.0),
+                Mm(297.0),
+                page_ops(page, &ids.regular, &ids.bold),
+            )
+        })
+        .collect();
+    let mut lo = part.to_lopdf_document(options, &mut Vec::new());
+    let mut compressor = Compressor::new();
+    Assembly::kids(&lo)
+        .map_err(|_| not_converted())?
+        .into_iter()
+        .map(|page| {
+            let id = lo
+                .get_dictionary(page)
+                .and_then(|d| d.get(b"Contents"))
+                .and_then(lopdf::Object::as_reference)
+                .map_err(|_| not_converted())?;
+            let Some(lopdf::Object::Stream(mut stream)) = lo.objects.remove(&id) else {
+                return Err(not_converted());
+            };
+            compressor.deflate(&mut stream);
+            Ok(stream)
+        })
+        .collect()
+}
+
+fn not_converted() -> Error {
+    Error::Write("printpdf did not convert every page".into())
+}
+
+/// The document with its fonts and metadata and a single page that shows every glyph used,
+/// so that printpdf writes the fonts' widths and `/ToUnicode` maps for all of them.
+fn glyph_document(
+    mut pdf: PdfDocument,
+    ids: &FontIds,
+    used: &UsedChars,
+    options: &PdfSaveOptions,
+) -> lopdf::Document {
+    let mut ops = vec![Op::StartTextSection];
+    for (id, chars) in [(&ids.regular, &used.regular), (&ids.bold, &used.bold)] {
+        if chars.is_empty() {
+            continue;
+        }
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id.clone()),
+            size: Pt(10.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
         });
     }
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| Error::Write(e.to_string()))?;
-    Ok((bytes, laid_out.warnings))
+    ops.push(Op::EndTextSection);
+    pdf.pages = vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)];
+    let mut lo = pdf.to_lopdf_document(options, &mut Vec::new());
+    compress_streams(&mut lo);
+    lo
+}
+
+/// Replaces the single page of the glyph document by the real pages.
+struct Assembly {
+    pages: lopdf::ObjectId,
+    template: lopdf::Dictionary,
+}
+
+impl Assembly {
+    /// The page objects of `lo`, in order.
+    fn kids(lo: &lopdf::Document) -> Result<Vec<lopdf::ObjectId>, lopdf::Error> {
+        let pages = lo.catalog()?.get(b"Pages")?.as_reference()?;
+        lo.get_dictionary(pages)?
+            .get(b"Kids")?
+            .as_array()?
+            .iter()
+            .map(lopdf::Object::as_reference)
+            .collect()
+    }
+
+    /// Takes the glyph page out of `lo`, keeping its dictionary as the template of every page
+    /// (media box, resources).
+    fn new(lo: &mut lopdf::Document) -> Result<Self, Error> {
+        let err = |e: lopdf::Error| Error::Write(format!("cannot assemble the pages: {e}"));
+        let pages = lo
+            .catalog()
+            .and_then(|c| c.get(b"Pages")?.as_reference())
+            .map_err(err)?;
+        let glyph_page = *Self::kids(lo)
+            .map_err(err)?
+            .first()
+            .ok_or_else(|| Error::Write("cannot assemble the pages: no page".into()))?;
+        let template = lo
+            .objects
+            .remove(&glyph_page)
+            .and_then(|o| o.as_dict().ok().cloned())
+            .ok_or_else(|| Error::Write("cannot assemble the pages: no page dictionary".into()))?;
+        if let Ok(contents) = template
+            .get(b"Contents")
+            .and_then(lopdf::Object::as_reference)
+        {
+            lo.objects.remove(&contents);
+        }
+        Ok(Self { pages, template })
+    }
+
+    /// Adds a page for each content stream, in order.
+    fn pages(self, lo: &mut lopdf::Document, contents: Vec<lopdf::Stream>) {
+        let kids: Vec<lopdf::Object> = contents
+            .into_iter()
+            .map(|stream| {
+                let mut page = self.template.clone();
+                page.set("Contents", lo.add_object(stream));
+                lopdf::Object::Reference(lo.add_object(page))
+            })
+            .collect();
+        if let Ok(pages) = lo.get_dictionary_mut(self.pages) {
+            pages.set("Count", i64::try_from(kids.len()).unwrap_or(i64::MAX));
+            pages.set("Kids", kids);
+        }
+    }
+}
+
+/// Marks the font `id` as the subset it is: printpdf, given a font that is already a subset,
+/// writes it under the plain name of the full font.
+fn tag_subset(lo: &mut lopdf::Document, id: &FontId, subset: &Subset) {
+    let name = format!("{}+{}", subset.tag, subset.name);
+    let follow = |lo: &lopdf::Document, dict: lopdf::ObjectId, key: &[u8]| {
+        let object = lo.get_dictionary(dict).ok()?.get(key).ok()?;
+        match object {
+            lopdf::Object::Array(a) => a.first()?.as_reference().ok(),
+            o => o.as_reference().ok(),
+        }
+    };
+    let Some(fonts) = Assembly::kids(lo)
+        .ok()
+        .and_then(|kids| kids.first().copied())
+        .and_then(|page| follow(lo, page, b"Resources"))
+        .and_then(|resources| follow(lo, resources, b"Font"))
+    else {
+        return;
+    };
+    let Some(type0) = follow(lo, fonts, id.0.as_bytes()) else {
+        return;
+    };
+    let cid_font = follow(lo, type0, b"DescendantFonts");
+    let descriptor = cid_font.and_then(|c| follow(lo, c, b"FontDescriptor"));
+    for (object, key) in [
+        (Some(type0), b"BaseFont".as_slice()),
+        (cid_font, b"BaseFont"),
+        (descriptor, b"FontName"),
+    ] {
+        if let Some(dict) = object.and_then(|o| lo.get_dictionary_mut(o).ok()) {
+            dict.set(key, lopdf::Object::Name(name.clone().into_bytes()));
+        }
+    }
+}
+
+/// The Flate level of the streams: level 3 of zlib-rs keeps the largest example report within
+/// a few percent of lopdf's "best" level at a fraction of the time (README, "Benchmarks").
+const DEFLATE_LEVEL: u32 = 3;
+
+/// Compresses every stream of `lo` that is not compressed yet.
+fn compress_streams(lo: &mut lopdf::Document) {
+    let mut compressor = Compressor::new();
+    for stream in lo
+        .objects
+        .values_mut()
+        .filter_map(|o| o.as_stream_mut().ok())
+    {
+        compressor.deflate(stream);
+    }
+}
+
+/// Flate compression of streams, as `lopdf::Stream::compress` does but at [`DEFLATE_LEVEL`].
+///
+/// One compressor is kept and reset between streams: its tables are larger than most page
+/// streams, and allocating them afresh for each stream costs more than compressing it.
+struct Compressor(flate2::Compress);
+
+impl Compressor {
+    fn new() -> Self {
+        let level = DEFLATE_LEVEL;
+        Self(flate2::Compress::new(flate2::Compression::new(level), true))
+    }
+
+    /// Compresses `stream` unless it is compressed already or may not be. A stream that would
+    /// not shrink, or that fails to compress, stays as it is (as in lopdf).
+    fn deflate(&mut self, stream: &mut lopdf::Stream) {
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            return;
+        }
+        let z = &mut self.0;
+        z.reset();
+        let input = &stream.content;
+        let mut out = Vec::with_capacity(input.len() / 2 + 64);
+        loop {
+            let consumed = usize::try_from(z.total_in()).unwrap_or(usize::MAX);
+            let rest = input.get(consumed..).unwrap_or_default();
+            match z.compress_vec(rest, &mut out, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => break,
+                // The output is full: give it room and go on.
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                Err(_) => return,
+            }
+        }
+        if out.len() < input.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(out);
+        }
+    }
 }
 
 fn color(c: Rgb) -> Color {
@@ -338,4 +711,47 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<LinePoint> {
         p(cx + r, cy - k, true),
         p(cx + r, cy, false),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(chars: usize) -> layout::Page {
+        layout::Page {
+            items: vec![Item::Text {
+                x: 0.0,
+                y: 0.0,
+                size: 10.0,
+                bold: false,
+                text: "x".repeat(chars),
+            }],
+        }
+    }
+
+    #[test]
+    fn chunks_are_contiguous_cover_every_page_and_balance_the_text() {
+        let pages: Vec<_> = [900, 100, 100, 100, 100, 100, 100, 100, 100, 100]
+            .into_iter()
+            .map(page)
+            .collect();
+        for n in 1..=4 {
+            let chunks = chunks(&pages, n);
+            assert!(
+                !chunks.is_empty() && chunks.len() <= n,
+                "{n}: {}",
+                chunks.len()
+            );
+            assert_eq!(chunks.iter().map(|c| c.len()).sum::<usize>(), pages.len());
+            // Contiguous and in order: the chunks laid end to end are the pages.
+            let mut at = 0;
+            for chunk in &chunks {
+                assert!(std::ptr::eq(chunk.as_ptr(), pages[at..].as_ptr()));
+                at += chunk.len();
+            }
+        }
+        // The long first page is a chunk of its own when there are two.
+        assert_eq!(chunks(&pages, 2)[0].len(), 1);
+        assert_eq!(chunks(&pages[..1], 4).len(), 1);
+    }
 }
