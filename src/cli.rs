@@ -512,30 +512,12 @@ pub fn render_text(
     );
     for f in &score.findings {
         let title = match f.kind {
-            FindingKind::Baseline => checklist
-                .baseline_risks()
-                .iter()
-                .find(|b| b.id == f.id)
-                .map(|b| {
-                    format!(
-                        "{}: {}",
-                        t("Grundrisiko", "Baseline risk"),
-                        b.title.get(lang)
-                    )
-                })
-                .unwrap_or_default(),
             FindingKind::Unknown => format!(
                 "{} — {}",
-                checklist
-                    .question(&f.id)
-                    .map(|q| q.text.get(lang))
-                    .unwrap_or_default(),
+                f.subject(checklist, lang).unwrap_or_default(),
                 checklist::unknown_label(lang)
             ),
-            FindingKind::Answer => checklist
-                .question(&f.id)
-                .map(|q| q.text.get(lang).to_string())
-                .unwrap_or_default(),
+            FindingKind::Answer | FindingKind::Baseline => f.title(checklist, lang),
         };
         let residual = if f.residual == f.gross {
             String::new()

@@ -22,7 +22,7 @@ use time::Date;
 use crate::assessment::{Assessment, Decision, Measure, short};
 use crate::checklist::{self, Checklist, Question, UNKNOWN};
 use crate::risk::{Level, RiskClass};
-use crate::scoring::{FindingKind, Rating, Score, ScoredFinding};
+use crate::scoring::{Rating, Score, ScoredFinding};
 use crate::text::Lang;
 
 /// Rows of the key-measures table in the summary (knock-outs are always all listed).
@@ -458,29 +458,6 @@ impl Builder<'_> {
         )
     }
 
-    fn finding_title(&self, f: &ScoredFinding) -> String {
-        match f.kind {
-            FindingKind::Baseline => self
-                .checklist
-                .baseline_risks()
-                .iter()
-                .find(|b| b.id == f.id)
-                .map(|b| {
-                    format!(
-                        "{}: {}",
-                        self.t("Grundrisiko", "Baseline risk"),
-                        b.title.get(self.lang)
-                    )
-                })
-                .unwrap_or_default(),
-            FindingKind::Answer | FindingKind::Unknown => self
-                .checklist
-                .question(&f.id)
-                .map(|q| q.text.get(self.lang).to_string())
-                .unwrap_or_default(),
-        }
-    }
-
     fn sources_text(&self, keys: &[String]) -> String {
         keys.iter()
             .map(|k| match self.checklist.source(k) {
@@ -842,7 +819,7 @@ impl Builder<'_> {
                 .map(|f| Row {
                     cells: vec![
                         marked(f.id.clone(), Mark::Class(RiskClass::Hoch)),
-                        cell(self.finding_title(f)),
+                        cell(f.title(self.checklist, self.lang)),
                         cell(
                             f.knockout
                                 .as_ref()
@@ -1560,7 +1537,7 @@ impl Builder<'_> {
                             format!("{}\n{}", f.id, self.class_name(f.gross.class)),
                             Mark::Class(f.gross.class),
                         ),
-                        cell(self.finding_title(f)),
+                        cell(f.title(self.checklist, self.lang)),
                         cell(f.recommended.get(self.lang)),
                     ],
                 })

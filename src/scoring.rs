@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::assessment::{Assessment, Measure, MeasureStatus};
 use crate::checklist::{Checklist, Question, UNKNOWN};
 use crate::risk::{Level, RiskClass};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// What produced a finding.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
@@ -63,6 +63,41 @@ pub struct ScoredFinding {
     pub planned: Option<Measure>,
     /// Ids of the modifiers applied.
     pub modifiers: Vec<String>,
+}
+
+impl ScoredFinding {
+    /// What the finding is about: the question's text, or the baseline risk's title (`None`
+    /// if `checklist` is not the one it was scored with).
+    pub fn subject<'c>(&self, checklist: &'c Checklist, lang: Lang) -> Option<&'c str> {
+        match self.kind {
+            FindingKind::Baseline => checklist
+                .baseline_risks()
+                .iter()
+                .find(|b| b.id == self.id)
+                .map(|b| b.title.get(lang)),
+            FindingKind::Answer | FindingKind::Unknown => {
+                checklist.question(&self.id).map(|q| q.text.get(lang))
+            }
+        }
+    }
+
+    /// The finding as reports and the command line name it: the question's text, or
+    /// "Grundrisiko: " and the baseline risk's title. Empty if the subject is not found.
+    pub fn title(&self, checklist: &Checklist, lang: Lang) -> String {
+        let Some(subject) = self.subject(checklist, lang) else {
+            return String::new();
+        };
+        match self.kind {
+            FindingKind::Baseline => {
+                let label = match lang {
+                    Lang::De => "Grundrisiko",
+                    Lang::En => "Baseline risk",
+                };
+                format!("{label}: {subject}")
+            }
+            FindingKind::Answer | FindingKind::Unknown => subject.to_string(),
+        }
+    }
 }
 
 /// Number of findings in each class.

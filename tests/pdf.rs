@@ -279,11 +279,7 @@ fn everything_risky() -> (Checklist, Assessment) {
     .unwrap_or_else(|e| panic!("{e}"));
     assessment.answers.clear();
     for (_, q) in checklist.questions() {
-        let choice = q
-            .options
-            .iter()
-            .find(|o| o.finding.is_some())
-            .map_or_else(|| UNKNOWN.to_string(), |o| o.id.clone());
+        let choice = common::risky_choice(q);
         assessment.answers.insert(
             q.id.clone(),
             Answer {

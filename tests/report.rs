@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use plattformcheck::assessment::{Answer, Assessment, Measure, MeasureStatus};
-use plattformcheck::checklist::{Checklist, UNKNOWN};
+use plattformcheck::checklist::Checklist;
 use plattformcheck::cli::open_assessment;
 use plattformcheck::report::layout::{
     self, BODY_BOTTOM, BODY_TOP, Fonts, Item, LEFT, PAGE_HEIGHT, PAGE_WIDTH, RIGHT,
@@ -341,11 +341,7 @@ fn hard_cases_lay_out_cleanly() {
     // Everything risky, sixty measures with long texts.
     let mut risky = base.clone();
     for (_, q) in checklist.questions() {
-        let choice = q
-            .options
-            .iter()
-            .find(|o| o.finding.is_some())
-            .map_or_else(|| UNKNOWN.to_string(), |o| o.id.clone());
+        let choice = common::risky_choice(q);
         risky.answers.insert(
             q.id.clone(),
             Answer {

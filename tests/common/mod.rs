@@ -50,3 +50,12 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The first option of `q` that gives a finding, or "unknown" if none does: what the stress
+/// tests answer to make every question risky.
+pub fn risky_choice(q: &plattformcheck::checklist::Question) -> String {
+    q.options.iter().find(|o| o.finding.is_some()).map_or_else(
+        || plattformcheck::checklist::UNKNOWN.to_string(),
+        |o| o.id.clone(),
+    )
+}

@@ -297,13 +297,9 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
             ui.end_row();
             for f in rows {
                 let title = match f.kind {
-                    FindingKind::Baseline => doc
-                        .wizard
-                        .checklist()
-                        .baseline_risks()
-                        .iter()
-                        .find(|b| b.id == f.id)
-                        .map(|b| format!("{} {}", f.id, b.title.get(lang)))
+                    FindingKind::Baseline => f
+                        .subject(doc.wizard.checklist(), lang)
+                        .map(|title| format!("{} {title}", f.id))
                         .unwrap_or_default(),
                     _ => f.id.clone(),
                 };
