@@ -53,6 +53,129 @@ pub struct ReportDocument {
     pub blocks: Vec<Block>,
 }
 
+impl ReportDocument {
+    /// Calls `f` with every text the pages print (not the document properties): what the
+    /// renderer subsets the fonts to before the layout is done.
+    pub fn for_each_text(&self, mut f: impl FnMut(&str)) {
+        // Exhaustive destructuring: a new field or block with text cannot be forgotten here.
+        let Self {
+            lang: _,
+            info: _,
+            running_title,
+            fingerprint,
+            footer:
+                Footer {
+                    page,
+                    of,
+                    fingerprint_label,
+                },
+            blocks,
+        } = self;
+        for text in [running_title, fingerprint, page, of, fingerprint_label] {
+            f(text);
+        }
+        for block in blocks {
+            block.for_each_text(&mut f);
+        }
+    }
+}
+
+impl Block {
+    fn for_each_text(&self, f: &mut impl FnMut(&str)) {
+        match self {
+            Self::Title { text, subtitle } => {
+                f(text);
+                f(subtitle);
+            }
+            Self::Heading { level: _, text }
+            | Self::WriteLines {
+                label: text,
+                lines: _,
+            }
+            | Self::Contents { title: text } => f(text),
+            Self::Paragraph(Paragraph { text, style: _ })
+            | Self::Note(Paragraph { text, style: _ }) => {
+                f(text);
+            }
+            Self::Table(Table {
+                columns,
+                header: _,
+                continued,
+                rows,
+            }) => {
+                for Column {
+                    title,
+                    width: _,
+                    bold: _,
+                } in columns
+                {
+                    f(title);
+                }
+                if let Some(text) = continued {
+                    f(text);
+                }
+                for Cell { text, mark: _ } in rows.iter().flat_map(|r| &r.cells) {
+                    f(text);
+                }
+            }
+            Self::Lights(lights) => {
+                for Light {
+                    caption,
+                    class: _,
+                    label,
+                    detail,
+                } in lights
+                {
+                    f(caption);
+                    f(label);
+                    f(detail);
+                }
+            }
+            Self::RiskMaps(maps) => {
+                for RiskMap {
+                    title,
+                    severity_axis,
+                    likelihood_axis,
+                    likelihood_levels,
+                    class_letters,
+                    cells: _,
+                } in maps
+                {
+                    f(title);
+                    f(severity_axis);
+                    f(likelihood_axis);
+                    likelihood_levels
+                        .iter()
+                        .chain(class_letters)
+                        .for_each(|t| f(t));
+                }
+            }
+            Self::Checkboxes(checks) => {
+                for Check { checked: _, label } in checks {
+                    f(label);
+                }
+            }
+            Self::Signatures(signatures) => {
+                for Signature {
+                    role,
+                    date,
+                    date_caption,
+                    signature_caption,
+                } in signatures
+                {
+                    f(role);
+                    if let Some(date) = date {
+                        f(date);
+                    }
+                    f(date_caption);
+                    f(signature_caption);
+                }
+            }
+            Self::PageBreak => {}
+        }
+    }
+}
+
 /// Document properties.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocInfo {

@@ -34,6 +34,12 @@ pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.t
 /// Printed in place of a character the font has no glyph for (U+25A1 WHITE SQUARE).
 pub const MARKER: char = '□';
 
+/// Every character the layout prints that need not stand in the document's texts: digits
+/// (page and level numbers, counts), the space, the hyphen of a forced break, the ellipsis of
+/// a shortened line, the dash of an empty cell, tick boxes and [`MARKER`]. The renderer subsets
+/// the fonts to these and the document's characters before the layout is done.
+pub const ADDED_CHARS: &str = "0123456789 -…–☐☒□";
+
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.276;
 /// A4 height in points.
@@ -356,14 +362,7 @@ impl Fonts {
             let mut line = String::new();
             let mut line_w = 0.0f32;
             for word in hard.split(' ').filter(|w| !w.is_empty()) {
-                let plain_word = word.chars().all(|c| {
-                    c.is_alphabetic()
-                        || matches!(
-                            c,
-                            '(' | ')' | ',' | ';' | '.' | ':' | '!' | '?' | '-' | '„' | '“'
-                        )
-                });
-                for (i, piece) in pieces(word).into_iter().enumerate() {
+                for (i, piece) in pieces(word).enumerate() {
                     let glue = i == 0 && !line.is_empty();
                     let piece_w = self.width(piece, size, bold);
                     let extra = if glue { space } else { 0.0 };
@@ -387,7 +386,13 @@ impl Fonts {
                     // Wider than a whole line: break between characters, with a hyphen in a
                     // word of letters (a long German compound), without one in an address or
                     // a number, where a hyphen would change what is written.
-                    let hyphenate = plain_word;
+                    let hyphenate = word.chars().all(|c| {
+                        c.is_alphabetic()
+                            || matches!(
+                                c,
+                                '(' | ')' | ',' | ';' | '.' | ':' | '!' | '?' | '-' | '„' | '“'
+                            )
+                    });
                     let hyphen_w = if hyphenate {
                         self.width("-", size, bold)
                     } else {
@@ -445,18 +450,33 @@ fn is_emoji_continuation(c: char) -> bool {
 }
 
 /// A word split after its hyphens and slashes ("Datenschutz-Folgen" → "Datenschutz-", "Folgen").
-fn pieces(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        if (c == '-' || c == '/') && i > start && end < word.len() {
-            out.push(&word[start..end]);
-            start = end;
+fn pieces(word: &str) -> Pieces<'_> {
+    Pieces { rest: word }
+}
+
+/// The iterator of [`pieces`].
+struct Pieces<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
         }
+        // A break after a hyphen or slash that is neither the first nor the last character.
+        let cut = self
+            .rest
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| (c == '-' || c == '/') && i + 1 < self.rest.len())
+            .map_or(self.rest.len(), |(i, _)| i + 1);
+        let (piece, rest) = self.rest.split_at(cut);
+        self.rest = rest;
+        Some(piece)
     }
-    out.push(&word[start..]);
-    out
 }
 
 /// Characters without a glyph, with their counts.
@@ -1675,6 +1695,21 @@ mod tests {
 
     fn fonts() -> Fonts {
         Fonts::new().expect("the embedded fonts parse")
+    }
+
+    #[test]
+    fn words_break_after_inner_hyphens_and_slashes() {
+        let split = |w| pieces(w).collect::<Vec<_>>();
+        assert_eq!(split("Datenschutz-Folgen"), ["Datenschutz-", "Folgen"]);
+        assert_eq!(split("Ende-"), ["Ende-"], "not after the last character");
+        assert_eq!(split("-vorn"), ["-vorn"], "not after the first");
+        assert_eq!(split("a/b-c"), ["a/", "b-", "c"]);
+        assert_eq!(split("https://x.org/a"), ["https:/", "/x.org/", "a"]);
+        assert_eq!(
+            split("Straße–Weg"),
+            ["Straße–Weg"],
+            "a dash is not a hyphen"
+        );
     }
 
     #[test]

@@ -10,11 +10,19 @@
 //! language (`/Lang` in the catalog) has no API, so it is set on the lopdf document that printpdf
 //! hands out for such changes; and printpdf compresses streams only at lopdf's slowest level, so
 //! this module compresses them itself.
+//!
+//! Text is shown as `Tj` with the glyph codes of the font subsets (printpdf's `Op::Unknown`),
+//! not with `Op::ShowText`: for every character, `ShowText` looks the glyph up in the font, notes
+//! it in a map with a string of its own, and writes it as hex digits, which made that one
+//! operation most of an export's time. The fonts' widths and `/ToUnicode` maps, which printpdf
+//! derives from what `ShowText` shows, come from a single page that shows every glyph kept and
+//! is then replaced by the real pages ([`Assembly`]), so copying text out of the PDF works as
+//! before.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb as PdfRgb, TextItem,
-    WindingOrder,
+    Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb as PdfRgb,
+    TextItem, WindingOrder,
 };
 
 use std::collections::BTreeSet;
@@ -43,57 +51,71 @@ pub enum Error {
 
 /// Renders `doc` as PDF bytes, with the warnings of the layout (characters the font lacks).
 ///
-/// Turning pages into PDF content is printpdf's costliest step, and it works through the pages
-/// one by one. So the fonts are subset here, once, to the glyphs the layout uses; then groups of
-/// pages are converted side by side, each as a document of its own sharing those fonts; and
-/// their page contents are gathered into one document, whose fonts printpdf has written from a
-/// single page showing every glyph used (see [`Assembly`]).
+/// The fonts are subset once, to the characters of the report, and the document around the
+/// pages (fonts, metadata, and a single page showing every glyph kept, from which printpdf
+/// writes the fonts' widths and `/ToUnicode` maps) is made on a second thread while the layout
+/// runs. Then groups of pages are converted side by side, each as a document of its own, and
+/// their content streams take the place of that single page (see [`Assembly`]).
+///
+/// The text is shown with the glyph codes of the subsets (see [`page_ops`]). Should the layout
+/// show a character that the report's texts do not contain, the fonts are subset again for what
+/// the pages show, so no character ever goes without its glyph.
 pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
-    let fonts = Fonts::new()?;
-    let laid_out = layout::layout(doc, &fonts);
-    let used = UsedChars::of(&laid_out.pages);
-    let (regular, bold) = std::thread::scope(|s| {
-        let bold =
-            s.spawn(|| Subset::new(BOLD_TTF, |c| fonts.glyph_id(c, true), &used.bold, "bold"));
-        let regular = Subset::new(
-            REGULAR_TTF,
-            |c| fonts.glyph_id(c, false),
-            &used.regular,
-            "regular",
-        );
-        (regular, bold.join())
-    });
-    let regular = regular?;
-    let bold = bold.map_err(|_| Error::Font("bold"))??;
-
-    let mut pdf = PdfDocument::new(&doc.info.title);
-    let ids = FontIds {
-        regular: pdf.add_font(&regular.font),
-        bold: pdf.add_font(&bold.font),
-    };
-    set_info(&mut pdf, doc);
     let options = PdfSaveOptions {
         // The fonts are subsets already.
         subset_fonts: false,
         optimize: false,
+        // Keeps the `Tj` operations that show the text (`Op::Unknown`, see `page_ops`);
+        // every operation is this module's own, none comes from a foreign file.
+        secure: false,
         ..PdfSaveOptions::default()
     };
+    let fonts = Fonts::new()?;
+    let expected = UsedChars::expected(doc, &fonts);
+    let (laid_out, prepared) = std::thread::scope(|s| {
+        let preparing = s.spawn(|| Prepared::new(doc, &fonts, expected, &options));
+        let laid_out = layout::layout(doc, &fonts);
+        (laid_out, preparing.join())
+    });
+    let used = UsedChars::of(&laid_out.pages);
+    let prepared = match prepared {
+        Ok(Ok(prepared)) if prepared.covers(&used) => prepared,
+        // A character beyond the expected ones, or a failure on the other thread (which, if
+        // real, repeats here and is reported).
+        _ => Prepared::new(doc, &fonts, used, &options)?,
+    };
+    let Prepared {
+        regular,
+        bold,
+        ids,
+        document: mut lo,
+        ..
+    } = prepared;
+
+    let faces = Faces {
+        ids: &ids,
+        regular: &regular.codes,
+        bold: &bold.codes,
+    };
     let chunks = chunks(&laid_out.pages, workers());
-    let (contents, lo) = std::thread::scope(|s| {
-        let converting: Vec<_> = chunks
-            .into_iter()
+    let contents: Vec<_> = std::thread::scope(|s| {
+        let Some((last, others)) = chunks.split_last() else {
+            return Vec::new();
+        };
+        let converting: Vec<_> = others
+            .iter()
             .map(|pages| {
-                let (pdf, ids, options) = (&pdf, &ids, &options);
-                s.spawn(move || page_contents(pdf, pages, ids, options))
+                let (faces, options) = (&faces, &options);
+                s.spawn(move || page_contents(pages, faces, options))
             })
             .collect();
-        // Meanwhile, the document itself, with a single page showing every glyph used.
-        let lo = glyph_document(pdf.clone(), &ids, &used, &options);
-        let contents: Vec<_> = converting
+        // This thread converts the last group meanwhile.
+        let mine = page_contents(last, &faces, &options);
+        converting
             .into_iter()
             .map(|c| c.join().unwrap_or_else(|_| Err(not_converted())))
-            .collect();
-        (contents, lo)
+            .chain(std::iter::once(mine))
+            .collect()
     });
     let contents: Vec<lopdf::Stream> = contents
         .into_iter()
@@ -104,7 +126,6 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     if contents.len() != laid_out.pages.len() {
         return Err(not_converted());
     }
-    let mut lo = lo;
     Assembly::new(&mut lo)?.pages(&mut lo, contents);
     for (id, subset) in [(&ids.regular, &regular), (&ids.bold, &bold)] {
         tag_subset(&mut lo, id, subset);
@@ -161,7 +182,14 @@ struct FontIds {
     bold: FontId,
 }
 
-/// The characters the pages show, by face: what the font subsets keep.
+/// What the pages need to show text: the fonts' ids and the codes of their glyphs.
+struct Faces<'a> {
+    ids: &'a FontIds,
+    regular: &'a Codes,
+    bold: &'a Codes,
+}
+
+/// Characters by face: what the font subsets keep.
 #[derive(Default)]
 struct UsedChars {
     regular: BTreeSet<char>,
@@ -169,42 +197,126 @@ struct UsedChars {
 }
 
 impl UsedChars {
+    /// The characters the pages show.
     fn of(pages: &[layout::Page]) -> Self {
-        // A bit per code point of the Basic Multilingual Plane: far cheaper per character
-        // than a set, and a report has some hundred thousand characters.
-        let mut seen = [vec![0u64; 0x1_0000 / 64], vec![0u64; 0x1_0000 / 64]];
-        let mut used = Self::default();
+        let mut faces = [CharSet::new(), CharSet::new()];
         for item in pages.iter().flat_map(|p| &p.items) {
-            let Item::Text { bold, text, .. } = item else {
-                continue;
-            };
-            let (bits, set) = if *bold {
-                (&mut seen[1], &mut used.bold)
-            } else {
-                (&mut seen[0], &mut used.regular)
-            };
-            for c in text.chars() {
-                let cp = c as usize;
-                match bits.get_mut(cp / 64) {
-                    Some(word) if *word & (1 << (cp % 64)) != 0 => {}
-                    Some(word) => {
-                        *word |= 1 << (cp % 64);
-                        set.insert(c);
-                    }
-                    None => {
-                        set.insert(c);
-                    }
+            if let Item::Text { bold, text, .. } = item {
+                faces[usize::from(*bold)].add(text);
+            }
+        }
+        let [regular, bold] = faces.map(|f| f.chars);
+        Self { regular, bold }
+    }
+
+    /// The characters the pages of `doc` will show, known before its layout: those of its
+    /// texts and those the layout adds itself ([`layout::ADDED_CHARS`]) that the face has, in
+    /// either face (which text is set in bold is the layout's business).
+    fn expected(doc: &ReportDocument, fonts: &Fonts) -> Self {
+        let mut all = CharSet::new();
+        doc.for_each_text(|text| all.add(text));
+        all.add(layout::ADDED_CHARS);
+        let face = |bold| {
+            all.chars
+                .iter()
+                .copied()
+                .filter(|&c| fonts.has_glyph(c, bold))
+                .collect()
+        };
+        Self {
+            regular: face(false),
+            bold: face(true),
+        }
+    }
+}
+
+/// Distinct characters, gathered from much text.
+struct CharSet {
+    /// A bit per code point of the Basic Multilingual Plane: far cheaper per character than
+    /// a set, and a report has some hundred thousand characters.
+    seen: Vec<u64>,
+    chars: BTreeSet<char>,
+}
+
+impl CharSet {
+    fn new() -> Self {
+        Self {
+            seen: vec![0; 0x1_0000 / 64],
+            chars: BTreeSet::new(),
+        }
+    }
+
+    fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            let cp = c as usize;
+            match self.seen.get_mut(cp / 64) {
+                Some(word) if *word & (1 << (cp % 64)) != 0 => {}
+                Some(word) => {
+                    *word |= 1 << (cp % 64);
+                    self.chars.insert(c);
+                }
+                None => {
+                    self.chars.insert(c);
                 }
             }
         }
-        used
+    }
+}
+
+/// The fonts and the document around the pages: what the pages need, made while the layout
+/// runs.
+struct Prepared {
+    regular: Subset,
+    bold: Subset,
+    ids: FontIds,
+    /// The document with its fonts and metadata and a single page showing every glyph kept.
+    document: lopdf::Document,
+    /// The characters the subsets keep.
+    chars: UsedChars,
+}
+
+impl Prepared {
+    fn new(
+        doc: &ReportDocument,
+        fonts: &Fonts,
+        chars: UsedChars,
+        options: &PdfSaveOptions,
+    ) -> Result<Self, Error> {
+        let regular = Subset::new(
+            REGULAR_TTF,
+            |c| fonts.glyph_id(c, false),
+            &chars.regular,
+            "regular",
+        )?;
+        let bold = Subset::new(BOLD_TTF, |c| fonts.glyph_id(c, true), &chars.bold, "bold")?;
+        let mut pdf = PdfDocument::new(&doc.info.title);
+        let ids = FontIds {
+            regular: pdf.add_font(&regular.font),
+            bold: pdf.add_font(&bold.font),
+        };
+        set_info(&mut pdf, doc);
+        let document = glyph_document(pdf, &ids, &chars, options);
+        Ok(Self {
+            regular,
+            bold,
+            ids,
+            document,
+            chars,
+        })
+    }
+
+    /// Whether the subsets keep every character of `used`.
+    fn covers(&self, used: &UsedChars) -> bool {
+        used.regular.is_subset(&self.chars.regular) && used.bold.is_subset(&self.chars.bold)
     }
 }
 
 /// A font reduced to the glyphs a report uses.
 struct Subset {
-    /// The subset, parsed: its glyph ids are what the content streams show.
+    /// The subset, parsed: printpdf writes its widths and `/ToUnicode` map.
     font: ParsedFont,
+    /// The code of each character in the content streams: its glyph id in the subset.
+    codes: Codes,
     /// The PostScript name of the font ("DejaVuSans").
     name: String,
     /// The subset tag (ISO 32000-1, 9.6.4): six capitals derived from the glyphs kept.
@@ -249,6 +361,9 @@ impl Subset {
         )
         .map_err(|e| err(&e))?;
         let font = ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or(Error::Font(which))?;
+        // The codes are read back from the subset's own character map, the one printpdf
+        // writes the widths and `/ToUnicode` from, so text, widths and copy-and-paste agree.
+        let codes = Codes::new(chars, |c| font.lookup_glyph_index(u32::from(c)));
         let name = font.font_name.clone().unwrap_or_else(|| which.to_owned());
         let mut hash = Sha256::new();
         hash.update(name.as_bytes());
@@ -261,7 +376,53 @@ impl Subset {
             .take(6)
             .map(|b| char::from(b'A' + b % 26))
             .collect();
-        Ok(Self { font, name, tag })
+        Ok(Self {
+            font,
+            codes,
+            name,
+            tag,
+        })
+    }
+}
+
+/// Characters to glyph codes of a subset (Identity-H: two bytes, big-endian, per glyph).
+struct Codes {
+    /// By code point in the Basic Multilingual Plane, 0 (`.notdef`) where unused.
+    bmp: Vec<u16>,
+    /// The few beyond it.
+    astral: std::collections::HashMap<char, u16>,
+}
+
+impl Codes {
+    fn new(chars: &BTreeSet<char>, glyph: impl Fn(char) -> Option<u16>) -> Self {
+        let mut codes = Self {
+            bmp: vec![0; 0x1_0000],
+            astral: std::collections::HashMap::new(),
+        };
+        for &c in chars {
+            let gid = glyph(c).unwrap_or(0);
+            match codes.bmp.get_mut(c as usize) {
+                Some(slot) => *slot = gid,
+                None => {
+                    codes.astral.insert(c, gid);
+                }
+            }
+        }
+        codes
+    }
+
+    /// The string operand that shows `text`.
+    fn encode(&self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(2 * text.len());
+        for c in text.chars() {
+            let code = self
+                .bmp
+                .get(c as usize)
+                .copied()
+                .unwrap_or_else(|| self.astral.get(&c).copied().unwrap_or(0));
+            out.extend_from_slice(&code.to_be_bytes());
+        }
+        out
     }
 }
 
@@ -297,24 +458,17 @@ fn chunks(pages: &[layout::Page], n: usize) -> Vec<&[layout::Page]> {
 }
 
 /// The content streams of `pages`, compressed, in order: printpdf converts them as a document
-/// of their own with the fonts of `pdf`.
+/// of their own.
 fn page_contents(
-    pdf: &PdfDocument,
     pages: &[layout::Page],
-    ids: &FontIds,
+    fonts: &Faces<'_>,
     options: &PdfSaveOptions,
 ) -> Result<Vec<lopdf::Stream>, Error> {
+    // No fonts: the pages name them by their ids, and their glyph codes are this module's.
     let mut part = PdfDocument::new("");
-    part.resources = pdf.resources.clone();
     part.pages = pages
         .iter()
-        .map(|page| {
-            PdfPage::new(
-                Mm(210.0),
-                Mm(297.0),
-                page_ops(page, &ids.regular, &ids.bold),
-            )
-        })
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, fonts)))
         .collect();
     let mut lo = part.to_lopdf_document(options, &mut Vec::new());
     let mut compressor = Compressor::new();
@@ -543,8 +697,9 @@ fn point(x: f32, y: f32) -> LinePoint {
 /// The layout never paints a shape over text (fills lie under their cells' text, rules between
 /// lines), so painting the shapes first gives the same picture, and a single text section per
 /// page keeps the content streams small: `SetTextCursor` (`Td`) moves relative to the start of
-/// the previous line, so each line moves by its distance from the one before.
-fn page_ops(page: &layout::Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
+/// the previous line, so each line moves by its distance from the one before. Each line is a
+/// `Tj` of glyph codes ([`Codes`]).
+fn page_ops(page: &layout::Page, fonts: &Faces<'_>) -> Vec<Op> {
     let mut p = Painter::default();
     for item in &page.items {
         p.shape(item);
@@ -567,8 +722,12 @@ fn page_ops(page: &layout::Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
         else {
             continue;
         };
+        let (id, codes) = if *is_bold {
+            (&fonts.ids.bold, fonts.bold)
+        } else {
+            (&fonts.ids.regular, fonts.regular)
+        };
         if font != Some((*is_bold, *size)) {
-            let id = if *is_bold { bold } else { regular };
             p.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(id.clone()),
                 size: Pt(*size),
@@ -583,8 +742,14 @@ fn page_ops(page: &layout::Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
             },
         });
         line_start = at;
-        p.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.clone())],
+        // `Tj` with the glyph codes of the subset, as a literal string: what `ShowText`
+        // would write, without its per-character look-ups and hex digits (see `render`).
+        p.ops.push(Op::Unknown {
+            key: "Tj".to_owned(),
+            value: vec![DictItem::String {
+                data: codes.encode(text),
+                literal: true,
+            }],
         });
     }
     p.ops.push(Op::EndTextSection);
@@ -716,6 +881,81 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<LinePoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every example report, in both languages.
+    fn example_reports() -> Vec<ReportDocument> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("assets/examples")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        let mut docs = Vec::new();
+        for path in paths {
+            let (checklist, assessment) =
+                crate::cli::open_assessment(&path, None).expect("the example opens");
+            let score = crate::scoring::score(&checklist, &assessment);
+            for lang in [crate::text::Lang::De, crate::text::Lang::En] {
+                docs.push(super::super::build(
+                    &checklist,
+                    &assessment,
+                    &score,
+                    lang,
+                    "9.9.9",
+                    time::macros::date!(2026 - 11 - 22),
+                ));
+            }
+        }
+        assert!(docs.len() >= 6, "three examples expected");
+        docs
+    }
+
+    #[test]
+    fn the_characters_expected_before_the_layout_cover_what_the_pages_show() {
+        // Otherwise every export subsets the fonts twice (correct, but slow).
+        let fonts = Fonts::new().expect("fonts");
+        for doc in example_reports() {
+            let expected = UsedChars::expected(&doc, &fonts);
+            let used = UsedChars::of(&layout::layout(&doc, &fonts).pages);
+            let missing: Vec<char> = used
+                .regular
+                .difference(&expected.regular)
+                .chain(used.bold.difference(&expected.bold))
+                .copied()
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{}: not expected: {missing:?}",
+                doc.info.title
+            );
+        }
+    }
+
+    #[test]
+    fn fonts_prepared_for_too_few_characters_are_not_used() {
+        let fonts = Fonts::new().expect("fonts");
+        let doc = example_reports().swap_remove(0);
+        let used = UsedChars::of(&layout::layout(&doc, &fonts).pages);
+        let few = UsedChars {
+            regular: used.regular.iter().copied().skip(1).collect(),
+            bold: used.bold.clone(),
+        };
+        let options = PdfSaveOptions::default();
+        let short = Prepared::new(&doc, &fonts, few, &options).expect("prepared");
+        assert!(!short.covers(&used), "one character short");
+        let full = Prepared::new(&doc, &fonts, used, &options).expect("prepared");
+        assert!(full.covers(&UsedChars::of(&layout::layout(&doc, &fonts).pages)));
+        // Every character shown has its glyph in the subset.
+        for (chars, codes) in [
+            (&full.chars.regular, &full.regular.codes),
+            (&full.chars.bold, &full.bold.codes),
+        ] {
+            let text: String = chars.iter().collect();
+            let encoded = codes.encode(&text);
+            assert_eq!(encoded.len(), 2 * chars.len(), "two bytes per character");
+            assert!(!encoded.chunks(2).any(|c| c == [0, 0]), "no .notdef");
+        }
+    }
 
     fn page(chars: usize) -> layout::Page {
         layout::Page {
