@@ -358,8 +358,10 @@ impl Fonts {
     pub fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let space = self.width(" ", size, bold);
+        // Each line is gathered here and copied out at its exact size: most reports have
+        // thousands of lines, and growing each one from nothing costs several allocations.
+        let mut line = String::new();
         for hard in text.split('\n') {
-            let mut line = String::new();
             let mut line_w = 0.0f32;
             for word in hard.split(' ').filter(|w| !w.is_empty()) {
                 for (i, piece) in pieces(word).enumerate() {
@@ -375,7 +377,8 @@ impl Fonts {
                         continue;
                     }
                     if !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
+                        lines.push(line.as_str().to_owned());
+                        line.clear();
                         line_w = 0.0;
                     }
                     if piece_w <= width {
@@ -410,7 +413,8 @@ impl Fonts {
                             if hyphenate {
                                 line.push('-');
                             }
-                            lines.push(std::mem::take(&mut line));
+                            lines.push(line.as_str().to_owned());
+                            line.clear();
                             line_w = 0.0;
                         }
                         line.push(c);
@@ -418,7 +422,8 @@ impl Fonts {
                     }
                 }
             }
-            lines.push(line);
+            lines.push(line.as_str().to_owned());
+            line.clear();
         }
         lines
     }

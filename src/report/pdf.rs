@@ -282,13 +282,20 @@ impl Prepared {
         chars: UsedChars,
         options: &PdfSaveOptions,
     ) -> Result<Self, Error> {
-        let regular = Subset::new(
-            REGULAR_TTF,
-            |c| fonts.glyph_id(c, false),
-            &chars.regular,
-            "regular",
-        )?;
-        let bold = Subset::new(BOLD_TTF, |c| fonts.glyph_id(c, true), &chars.bold, "bold")?;
+        // The two faces side by side: subsetting reads much of each font.
+        let (regular, bold) = std::thread::scope(|s| {
+            let bold =
+                s.spawn(|| Subset::new(BOLD_TTF, |c| fonts.glyph_id(c, true), &chars.bold, "bold"));
+            let regular = Subset::new(
+                REGULAR_TTF,
+                |c| fonts.glyph_id(c, false),
+                &chars.regular,
+                "regular",
+            );
+            (regular, bold.join())
+        });
+        let regular = regular?;
+        let bold = bold.map_err(|_| Error::Font("bold"))??;
         let mut pdf = PdfDocument::new(&doc.info.title);
         let ids = FontIds {
             regular: pdf.add_font(&regular.font),
@@ -618,9 +625,9 @@ fn tag_subset(lo: &mut lopdf::Document, id: &FontId, subset: &Subset) {
     }
 }
 
-/// The Flate level of the streams: level 3 of zlib-rs keeps the largest example report within
-/// a few percent of lopdf's "best" level at a fraction of the time (README, "Benchmarks").
-const DEFLATE_LEVEL: u32 = 3;
+/// The Flate level of the streams: level 2 of zlib-rs keeps the largest example report within
+/// about 6 % of lopdf's "best" level at a fraction of the time (README, "Benchmarks").
+const DEFLATE_LEVEL: u32 = 2;
 
 /// Compresses every stream of `lo` that is not compressed yet.
 fn compress_streams(lo: &mut lopdf::Document) {
@@ -700,7 +707,11 @@ fn point(x: f32, y: f32) -> LinePoint {
 /// the previous line, so each line moves by its distance from the one before. Each line is a
 /// `Tj` of glyph codes ([`Codes`]).
 fn page_ops(page: &layout::Page, fonts: &Faces<'_>) -> Vec<Op> {
-    let mut p = Painter::default();
+    // A text line takes three operations at most, a shape four (colours, width, the shape).
+    let mut p = Painter {
+        ops: Vec::with_capacity(4 * page.items.len() + 3),
+        ..Painter::default()
+    };
     for item in &page.items {
         p.shape(item);
     }
@@ -743,7 +754,8 @@ fn page_ops(page: &layout::Page, fonts: &Faces<'_>) -> Vec<Op> {
         });
         line_start = at;
         // `Tj` with the glyph codes of the subset, as a literal string: what `ShowText`
-        // would write, without its per-character look-ups and hex digits (see `render`).
+        // would write, without its per-character look-ups and hex digits (see the module
+        // documentation).
         p.ops.push(Op::Unknown {
             key: "Tj".to_owned(),
             value: vec![DictItem::String {
