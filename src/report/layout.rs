@@ -358,8 +358,9 @@ impl Fonts {
     pub fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let space = self.width(" ", size, bold);
-        // Each line is gathered here and copied out at its exact size: most reports have
-        // thousands of lines, and growing each one from nothing costs several allocations.
+        // Each line is gathered here and copied out at its exact size (`take_line`): most
+        // reports have thousands of lines, and growing each one from nothing costs several
+        // allocations.
         let mut line = String::new();
         for hard in text.split('\n') {
             let mut line_w = 0.0f32;
@@ -377,8 +378,7 @@ impl Fonts {
                         continue;
                     }
                     if !line.is_empty() {
-                        lines.push(line.as_str().to_owned());
-                        line.clear();
+                        lines.push(take_line(&mut line));
                         line_w = 0.0;
                     }
                     if piece_w <= width {
@@ -413,8 +413,7 @@ impl Fonts {
                             if hyphenate {
                                 line.push('-');
                             }
-                            lines.push(line.as_str().to_owned());
-                            line.clear();
+                            lines.push(take_line(&mut line));
                             line_w = 0.0;
                         }
                         line.push(c);
@@ -422,8 +421,7 @@ impl Fonts {
                     }
                 }
             }
-            lines.push(line.as_str().to_owned());
-            line.clear();
+            lines.push(take_line(&mut line));
         }
         lines
     }
@@ -446,6 +444,13 @@ impl Fonts {
         }
         out.trim_end().to_string() + "…"
     }
+}
+
+/// A copy of `line` at its size, leaving `line` empty with its capacity for the next one.
+fn take_line(line: &mut String) -> String {
+    let taken = line.as_str().to_owned();
+    line.clear();
+    taken
 }
 
 /// Characters that only modify the emoji before them.

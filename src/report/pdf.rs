@@ -84,19 +84,6 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         // real, repeats here and is reported).
         _ => Prepared::new(doc, &fonts, used, &options)?,
     };
-    let Prepared {
-        regular,
-        bold,
-        ids,
-        document: mut lo,
-        ..
-    } = prepared;
-
-    let faces = Faces {
-        ids: &ids,
-        regular: &regular.codes,
-        bold: &bold.codes,
-    };
     let chunks = chunks(&laid_out.pages, workers());
     let contents: Vec<_> = std::thread::scope(|s| {
         let Some((last, others)) = chunks.split_last() else {
@@ -105,12 +92,12 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         let converting: Vec<_> = others
             .iter()
             .map(|pages| {
-                let (faces, options) = (&faces, &options);
-                s.spawn(move || page_contents(pages, faces, options))
+                let (prepared, options) = (&prepared, &options);
+                s.spawn(move || page_contents(pages, prepared, options))
             })
             .collect();
         // This thread converts the last group meanwhile.
-        let mine = page_contents(last, &faces, &options);
+        let mine = page_contents(last, &prepared, &options);
         converting
             .into_iter()
             .map(|c| c.join().unwrap_or_else(|_| Err(not_converted())))
@@ -126,6 +113,13 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     if contents.len() != laid_out.pages.len() {
         return Err(not_converted());
     }
+    let Prepared {
+        regular,
+        bold,
+        ids,
+        document: mut lo,
+        ..
+    } = prepared;
     Assembly::new(&mut lo)?.pages(&mut lo, contents);
     for (id, subset) in [(&ids.regular, &regular), (&ids.bold, &bold)] {
         tag_subset(&mut lo, id, subset);
@@ -176,17 +170,10 @@ fn workers() -> usize {
         .clamp(1, 4)
 }
 
-/// The printpdf ids of the two fonts, the same in every partial document.
+/// The printpdf ids of the two fonts, by which every page names them.
 struct FontIds {
     regular: FontId,
     bold: FontId,
-}
-
-/// What the pages need to show text: the fonts' ids and the codes of their glyphs.
-struct Faces<'a> {
-    ids: &'a FontIds,
-    regular: &'a Codes,
-    bold: &'a Codes,
 }
 
 /// Characters by face: what the font subsets keep.
@@ -468,7 +455,7 @@ fn chunks(pages: &[layout::Page], n: usize) -> Vec<&[layout::Page]> {
 /// of their own.
 fn page_contents(
     pages: &[layout::Page],
-    fonts: &Faces<'_>,
+    fonts: &Prepared,
     options: &PdfSaveOptions,
 ) -> Result<Vec<lopdf::Stream>, Error> {
     // No fonts: the pages name them by their ids, and their glyph codes are this module's.
@@ -706,7 +693,7 @@ fn point(x: f32, y: f32) -> LinePoint {
 /// page keeps the content streams small: `SetTextCursor` (`Td`) moves relative to the start of
 /// the previous line, so each line moves by its distance from the one before. Each line is a
 /// `Tj` of glyph codes ([`Codes`]).
-fn page_ops(page: &layout::Page, fonts: &Faces<'_>) -> Vec<Op> {
+fn page_ops(page: &layout::Page, fonts: &Prepared) -> Vec<Op> {
     // A text line takes three operations at most, a shape four (colours, width, the shape).
     let mut p = Painter {
         ops: Vec::with_capacity(4 * page.items.len() + 3),
@@ -734,9 +721,9 @@ fn page_ops(page: &layout::Page, fonts: &Faces<'_>) -> Vec<Op> {
             continue;
         };
         let (id, codes) = if *is_bold {
-            (&fonts.ids.bold, fonts.bold)
+            (&fonts.ids.bold, &fonts.bold.codes)
         } else {
-            (&fonts.ids.regular, fonts.regular)
+            (&fonts.ids.regular, &fonts.regular.codes)
         };
         if font != Some((*is_bold, *size)) {
             p.ops.push(Op::SetFont {
