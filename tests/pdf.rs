@@ -373,6 +373,55 @@ fn sixty_measures_give_a_clean_action_plan() {
 }
 
 #[test]
+fn a_report_in_many_scripts_keeps_every_character() {
+    // More distinct characters than fit codes of one byte (see `report::pdf`): the text is
+    // then shown with codes of two bytes, and must read back the same.
+    let (checklist, mut assessment) = open_assessment(
+        Path::new("assets/examples/stadt-musterstadt-tiktok.ron"),
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let letters = |from: char, to: char| -> String {
+        (from..=to)
+            .filter(|c| c.is_alphabetic())
+            .flat_map(|c| [c, ' '])
+            .collect()
+    };
+    let greek = letters('Α', 'ω');
+    let cyrillic = letters('А', 'я');
+    let latin = letters('Ā', 'ž');
+    let justification = format!("Griechisch {greek}\nKyrillisch {cyrillic}\nLatein {latin}");
+    let distinct: std::collections::BTreeSet<char> = justification.chars().collect();
+    assert!(
+        distinct.len() > 256,
+        "{} distinct characters",
+        distinct.len()
+    );
+    let answer = assessment.answers.get_mut("A1.2").expect("A1.2 answered");
+    answer.justification = justification.clone();
+    let (bytes, warnings) = render(&checklist, &assessment, Lang::De);
+    assert!(warnings.is_empty(), "DejaVu has them all: {warnings:?}");
+    let (_dir, path) = write_pdf(&bytes, "scripts.pdf");
+    let m = &assessment.metadata;
+    check_pdf(
+        &path,
+        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
+        &m.public_body,
+    );
+    let text = squash(&body_text(&path, "Datenschutz-Prüfung "));
+    for part in [&greek, &cyrillic, &latin] {
+        assert!(text.contains(&squash(part)), "in the PDF: {part}");
+    }
+    // The rest of the report reads as before.
+    let question = checklist
+        .questions()
+        .map(|(_, q)| q)
+        .find(|q| q.id == "A1.2")
+        .expect("A1.2");
+    assert!(text.contains(&squash(&question.text.de)));
+}
+
+#[test]
 fn emoji_and_cjk_become_visible_markers_and_a_warning() {
     let (checklist, mut assessment) =
         open_assessment(Path::new("assets/examples/polizei-instagram.ron"), None)

@@ -14,13 +14,15 @@
 //! Text is shown as `Tj` with the glyph codes of the font subsets (printpdf's `Op::Unknown`),
 //! not with `Op::ShowText`: for every character, `ShowText` looks the glyph up in the font, notes
 //! it in a map with a string of its own, and writes it as hex digits, which made that one
-//! operation most of an export's time. The fonts' widths and `/ToUnicode` maps, which printpdf
-//! derives from what `ShowText` shows, come from a single page that shows every glyph kept and
-//! is then replaced by the real pages ([`Assembly`]), so copying text out of the PDF works as
-//! before.
+//! operation most of an export's time. The fonts' widths, which printpdf derives from what
+//! `ShowText` shows, come from a single page that shows every glyph kept and is then replaced by
+//! the real pages ([`Assembly`]). A subset of at most 256 glyphs (every report so far) is shown
+//! with codes of one byte, under an encoding and a `/ToUnicode` map of this module's
+//! ([`Codes`]); a larger one with printpdf's two-byte codes and map. Either way, copying text
+//! out of the PDF gives the report's text.
 
 use printpdf::{
-    Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb as PdfRgb,
     TextItem, WindingOrder,
 };
@@ -53,9 +55,9 @@ pub enum Error {
 ///
 /// The fonts are subset once, to the characters of the report, and the document around the
 /// pages (fonts, metadata, and a single page showing every glyph kept, from which printpdf
-/// writes the fonts' widths and `/ToUnicode` maps) is made on a second thread while the layout
-/// runs. Then groups of pages are converted side by side, each as a document of its own, and
-/// their content streams take the place of that single page (see [`Assembly`]).
+/// writes the fonts' widths) is made on a second thread while the layout runs. Then groups of
+/// pages are converted side by side, each as a document of its own, and their content streams
+/// take the place of that single page (see [`Assembly`]).
 ///
 /// The text is shown with the glyph codes of the subsets (see [`page_ops`]). Should the layout
 /// show a character that the report's texts do not contain, the fonts are subset again for what
@@ -73,57 +75,29 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     let fonts = Fonts::new()?;
     let expected = UsedChars::expected(doc, &fonts);
     let (laid_out, prepared) = std::thread::scope(|s| {
-        let preparing = s.spawn(|| Prepared::new(doc, &fonts, expected, &options));
+        let preparing = s.spawn(|| Prepared::new(doc, &fonts, &expected, &options));
         let laid_out = layout::layout(doc, &fonts);
         (laid_out, preparing.join())
     });
-    let used = UsedChars::of(&laid_out.pages);
-    let prepared = match prepared {
-        Ok(Ok(prepared)) if prepared.covers(&used) => prepared,
-        // A character beyond the expected ones, or a failure on the other thread (which, if
-        // real, repeats here and is reported).
-        _ => Prepared::new(doc, &fonts, used, &options)?,
+    let pages = &laid_out.pages;
+    // A failure on the other thread, if real, repeats here and is reported.
+    let mut prepared = match prepared {
+        Ok(Ok(prepared)) => prepared,
+        _ => Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?,
     };
-    let chunks = chunks(&laid_out.pages, workers());
-    let contents: Vec<_> = std::thread::scope(|s| {
-        let Some((last, others)) = chunks.split_last() else {
-            return Vec::new();
-        };
-        let converting: Vec<_> = others
-            .iter()
-            .map(|pages| {
-                let (prepared, options) = (&prepared, &options);
-                s.spawn(move || page_contents(pages, prepared, options))
-            })
-            .collect();
-        // This thread converts the last group meanwhile.
-        let mine = page_contents(last, &prepared, &options);
-        converting
-            .into_iter()
-            .map(|c| c.join().unwrap_or_else(|_| Err(not_converted())))
-            .chain(std::iter::once(mine))
-            .collect()
-    });
-    let contents: Vec<lopdf::Stream> = contents
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    if contents.len() != laid_out.pages.len() {
+    let contents = match convert(pages, &prepared, &options)? {
+        Some(contents) => contents,
+        // The pages show a character beyond the expected ones.
+        None => {
+            prepared = Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?;
+            convert(pages, &prepared, &options)?.ok_or_else(not_converted)?
+        }
+    };
+    if contents.len() != pages.len() {
         return Err(not_converted());
     }
-    let Prepared {
-        regular,
-        bold,
-        ids,
-        document: mut lo,
-        ..
-    } = prepared;
+    let mut lo = prepared.document;
     Assembly::new(&mut lo)?.pages(&mut lo, contents);
-    for (id, subset) in [(&ids.regular, &regular), (&ids.bold, &bold)] {
-        tag_subset(&mut lo, id, subset);
-    }
 
     // `/Lang` in the catalog (readers and screen readers use it): printpdf has no setting for it.
     lo.catalog_mut()
@@ -148,6 +122,40 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
     Ok((bytes, laid_out.warnings))
 }
 
+/// The content streams of `pages`, compressed, in order: groups of pages are converted side by
+/// side. `None` if a page shows a character that the subsets of `prepared` lack.
+fn convert(
+    pages: &[layout::Page],
+    prepared: &Prepared,
+    options: &PdfSaveOptions,
+) -> Result<Option<Vec<lopdf::Stream>>, Error> {
+    let chunks = chunks(pages, workers());
+    let converted: Vec<_> = std::thread::scope(|s| {
+        let Some((last, others)) = chunks.split_last() else {
+            return Vec::new();
+        };
+        let converting: Vec<_> = others
+            .iter()
+            .map(|pages| s.spawn(move || page_contents(pages, prepared, options)))
+            .collect();
+        // This thread converts the last group meanwhile.
+        let mine = page_contents(last, prepared, options);
+        converting
+            .into_iter()
+            .map(|c| c.join().unwrap_or_else(|_| Err(not_converted())))
+            .chain(std::iter::once(mine))
+            .collect()
+    });
+    let mut contents = Vec::with_capacity(pages.len());
+    for group in converted {
+        match group? {
+            Some(streams) => contents.extend(streams),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(contents))
+}
+
 /// Title, author, subject, keywords, producer and the dates (printpdf's default is 1970).
 fn set_info(pdf: &mut PdfDocument, doc: &ReportDocument) {
     let now = printpdf::DateTime::now();
@@ -170,7 +178,8 @@ fn workers() -> usize {
         .clamp(1, 4)
 }
 
-/// The printpdf ids of the two fonts, by which every page names them.
+/// The printpdf ids of the two fonts, by which every page names them: short, as every change of
+/// font on a page repeats one (printpdf's own are 32 letters).
 struct FontIds {
     regular: FontId,
     bold: FontId,
@@ -253,20 +262,18 @@ impl CharSet {
 /// The fonts and the document around the pages: what the pages need, made while the layout
 /// runs.
 struct Prepared {
-    regular: Subset,
-    bold: Subset,
+    regular: Face,
+    bold: Face,
     ids: FontIds,
     /// The document with its fonts and metadata and a single page showing every glyph kept.
     document: lopdf::Document,
-    /// The characters the subsets keep.
-    chars: UsedChars,
 }
 
 impl Prepared {
     fn new(
         doc: &ReportDocument,
         fonts: &Fonts,
-        chars: UsedChars,
+        chars: &UsedChars,
         options: &PdfSaveOptions,
     ) -> Result<Self, Error> {
         // The two faces side by side: subsetting reads much of each font.
@@ -281,27 +288,43 @@ impl Prepared {
             );
             (regular, bold.join())
         });
-        let regular = regular?;
-        let bold = bold.map_err(|_| Error::Font("bold"))??;
+        let Subset {
+            font: regular_font,
+            program: regular_program,
+            face: regular,
+        } = regular?;
+        let Subset {
+            font: bold_font,
+            program: bold_program,
+            face: bold,
+        } = bold.map_err(|_| Error::Font("bold"))??;
         let mut pdf = PdfDocument::new(&doc.info.title);
         let ids = FontIds {
-            regular: pdf.add_font(&regular.font),
-            bold: pdf.add_font(&bold.font),
+            regular: FontId("F1".into()),
+            bold: FontId("F2".into()),
         };
+        let fonts = &mut pdf.resources.fonts.map;
+        fonts.insert(ids.regular.clone(), PdfFont::new(regular_font));
+        fonts.insert(ids.bold.clone(), PdfFont::new(bold_font));
         set_info(&mut pdf, doc);
-        let document = glyph_document(pdf, &ids, &chars, options);
+        let mut document = glyph_document(pdf, &ids, chars, options);
+        // printpdf leaves out a font that shows nothing.
+        let mut one_byte_cmap = None;
+        for (id, face, program, chars) in [
+            (&ids.regular, &regular, regular_program, &chars.regular),
+            (&ids.bold, &bold, bold_program, &chars.bold),
+        ] {
+            if !chars.is_empty() {
+                finish_font(&mut document, id, face, program, &mut one_byte_cmap)?;
+            }
+        }
+        compress_streams(&mut document);
         Ok(Self {
             regular,
             bold,
             ids,
             document,
-            chars,
         })
-    }
-
-    /// Whether the subsets keep every character of `used`.
-    fn covers(&self, used: &UsedChars) -> bool {
-        used.regular.is_subset(&self.chars.regular) && used.bold.is_subset(&self.chars.bold)
     }
 }
 
@@ -309,8 +332,19 @@ impl Prepared {
 struct Subset {
     /// The subset, parsed: printpdf writes its widths and `/ToUnicode` map.
     font: ParsedFont,
+    /// The subset's font program, Flate-compressed: compressed beside the other face while
+    /// the layout runs, rather than with the document's other streams afterwards.
+    program: Vec<u8>,
+    face: Face,
+}
+
+/// What the pages and the font dictionaries need of a subset.
+struct Face {
     /// The code of each character in the content streams: its glyph id in the subset.
     codes: Codes,
+    /// For codes of one byte, the font's `/ToUnicode` map (printpdf writes one for codes of
+    /// two bytes).
+    to_unicode: Option<Vec<u8>>,
     /// The PostScript name of the font ("DejaVuSans").
     name: String,
     /// The subset tag (ISO 32000-1, 9.6.4): six capitals derived from the glyphs kept.
@@ -354,10 +388,18 @@ impl Subset {
             allsorts::subset::CmapTarget::Unicode,
         )
         .map_err(|e| err(&e))?;
-        let font = ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or(Error::Font(which))?;
+        let mut font =
+            ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or(Error::Font(which))?;
+        // printpdf reads each glyph's width from its outline, decoding it on first use into a
+        // cache that all copies of the font share: decoded here, beside the other face, not
+        // later while the document is written.
+        font.prime_glyph_cache();
         // The codes are read back from the subset's own character map, the one printpdf
-        // writes the widths and `/ToUnicode` from, so text, widths and copy-and-paste agree.
-        let codes = Codes::new(chars, |c| font.lookup_glyph_index(u32::from(c)));
+        // writes the widths from, so text, widths and copy-and-paste agree.
+        let codes = Codes::new(chars, ids.len() <= 256, |c| {
+            font.lookup_glyph_index(u32::from(c))
+        });
+        let to_unicode = codes.one_byte.then(|| codes.to_unicode(chars));
         let name = font.font_name.clone().unwrap_or_else(|| which.to_owned());
         let mut hash = Sha256::new();
         hash.update(name.as_bytes());
@@ -370,28 +412,44 @@ impl Subset {
             .take(6)
             .map(|b| char::from(b'A' + b % 26))
             .collect();
+        let program = Compressor::new()
+            .deflate_bytes(&subset)
+            .ok_or_else(|| err(&"the font program does not compress"))?;
         Ok(Self {
             font,
-            codes,
-            name,
-            tag,
+            program,
+            face: Face {
+                codes,
+                to_unicode,
+                name,
+                tag,
+            },
         })
     }
 }
 
-/// Characters to glyph codes of a subset (Identity-H: two bytes, big-endian, per glyph).
+/// Characters to glyph codes of a subset: the glyph id in the subset, as one byte when the
+/// subset has at most 256 glyphs (as every report so far), else as two (Identity-H).
+///
+/// One byte per character halves the text in the content streams, which are mostly text, and
+/// so the time to write and compress them. The font then needs an encoding of its own, which
+/// maps each byte to the glyph of that number ([`ONE_BYTE_CMAP`]), and a `/ToUnicode` map for
+/// those codes ([`Codes::to_unicode`]).
 struct Codes {
     /// By code point in the Basic Multilingual Plane, 0 (`.notdef`) where unused.
     bmp: Vec<u16>,
     /// The few beyond it.
     astral: std::collections::HashMap<char, u16>,
+    /// Whether each code is one byte.
+    one_byte: bool,
 }
 
 impl Codes {
-    fn new(chars: &BTreeSet<char>, glyph: impl Fn(char) -> Option<u16>) -> Self {
+    fn new(chars: &BTreeSet<char>, one_byte: bool, glyph: impl Fn(char) -> Option<u16>) -> Self {
         let mut codes = Self {
             bmp: vec![0; 0x1_0000],
             astral: std::collections::HashMap::new(),
+            one_byte,
         };
         for &c in chars {
             let gid = glyph(c).unwrap_or(0);
@@ -405,19 +463,98 @@ impl Codes {
         codes
     }
 
-    /// The string operand that shows `text`.
-    fn encode(&self, text: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(2 * text.len());
-        for c in text.chars() {
-            let code = self
-                .bmp
-                .get(c as usize)
-                .copied()
-                .unwrap_or_else(|| self.astral.get(&c).copied().unwrap_or(0));
-            out.extend_from_slice(&code.to_be_bytes());
+    /// The code of `c`: 0 (`.notdef`, which no kept character has) if it is not kept.
+    fn code(&self, c: char) -> u16 {
+        match self.bmp.get(c as usize) {
+            Some(&code) => code,
+            None => self.astral.get(&c).copied().unwrap_or(0),
         }
-        out
     }
+
+    /// The string operand that shows `text`; `None` if the subset lacks one of its characters.
+    fn encode(&self, text: &str) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(if self.one_byte { 1 } else { 2 } * text.len());
+        for c in text.chars() {
+            let code = self.code(c);
+            if code == 0 {
+                return None;
+            }
+            if self.one_byte {
+                out.push(u8::try_from(code).ok()?);
+            } else {
+                out.extend_from_slice(&code.to_be_bytes());
+            }
+        }
+        Some(out)
+    }
+
+    /// The `/ToUnicode` map of one-byte codes for `chars` (ISO 32000-1, 9.10.3): what text
+    /// each code stands for, for copying and searching. Where characters share a glyph, the
+    /// code stands for the first of them.
+    fn to_unicode(&self, chars: &BTreeSet<char>) -> Vec<u8> {
+        use std::fmt::Write as _;
+        let mut text_of = std::collections::BTreeMap::new();
+        for &c in chars {
+            if let Ok(code) = u8::try_from(self.code(c))
+                && code != 0
+            {
+                text_of.entry(code).or_insert(c);
+            }
+        }
+        let entries: Vec<(u8, char)> = text_of.into_iter().collect();
+        let mut cmap = String::from(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+             1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
+        );
+        // At most 100 entries per block.
+        for block in entries.chunks(100) {
+            let _ = writeln!(cmap, "{} beginbfchar", block.len());
+            for &(code, c) in block {
+                let _ = write!(cmap, "<{code:02X}> <");
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(cmap, "{unit:04X}");
+                }
+                cmap.push_str(">\n");
+            }
+            cmap.push_str("endbfchar\n");
+        }
+        cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        cmap.into_bytes()
+    }
+}
+
+/// The encoding of the fonts with one-byte codes (ISO 32000-1, 9.7.5): each byte selects the
+/// glyph (CID) of its number, as Identity-H does for two bytes.
+const ONE_BYTE_CMAP: &str = "%!PS-Adobe-3.0 Resource-CMap\n\
+    /CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+    /CIDSystemInfo 3 dict dup begin\n/Registry (Adobe) def\n/Ordering (Identity) def\n\
+    /Supplement 0 def\nend def\n/CMapName /PlattformCheck-OneByte def\n/CMapType 1 def\n\
+    1 begincodespacerange\n<00> <FF>\nendcodespacerange\n\
+    1 begincidrange\n<00> <FF> 0\nendcidrange\n\
+    endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+/// The stream of [`ONE_BYTE_CMAP`], to which the fonts with one-byte codes refer.
+fn one_byte_cmap_stream() -> lopdf::Stream {
+    use lopdf::{Dictionary, Object, StringFormat};
+    let system = Dictionary::from_iter([
+        (
+            "Registry",
+            Object::String(b"Adobe".to_vec(), StringFormat::Literal),
+        ),
+        (
+            "Ordering",
+            Object::String(b"Identity".to_vec(), StringFormat::Literal),
+        ),
+        ("Supplement", Object::Integer(0)),
+    ]);
+    let dict = Dictionary::from_iter([
+        ("Type", Object::Name(b"CMap".to_vec())),
+        ("CMapName", Object::Name(b"PlattformCheck-OneByte".to_vec())),
+        ("CIDSystemInfo", Object::Dictionary(system)),
+    ]);
+    lopdf::Stream::new(dict, ONE_BYTE_CMAP.as_bytes().to_vec())
 }
 
 /// Splits the pages into at most `n` runs of about equal amounts of text.
@@ -452,17 +589,24 @@ fn chunks(pages: &[layout::Page], n: usize) -> Vec<&[layout::Page]> {
 }
 
 /// The content streams of `pages`, compressed, in order: printpdf converts them as a document
-/// of their own.
+/// of their own. `None` if a page shows a character the subsets lack.
 fn page_contents(
     pages: &[layout::Page],
     fonts: &Prepared,
     options: &PdfSaveOptions,
-) -> Result<Vec<lopdf::Stream>, Error> {
+) -> Result<Option<Vec<lopdf::Stream>>, Error> {
     // No fonts: the pages name them by their ids, and their glyph codes are this module's.
     let mut part = PdfDocument::new("");
-    part.pages = pages
+    let Some(ops) = pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, fonts)))
+        .map(|page| page_ops(page, fonts))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Ok(None);
+    };
+    part.pages = ops
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
         .collect();
     let mut lo = part.to_lopdf_document(options, &mut Vec::new());
     let mut compressor = Compressor::new();
@@ -481,7 +625,8 @@ fn page_contents(
             compressor.deflate(&mut stream);
             Ok(stream)
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
 
 fn not_converted() -> Error {
@@ -489,7 +634,8 @@ fn not_converted() -> Error {
 }
 
 /// The document with its fonts and metadata and a single page that shows every glyph used,
-/// so that printpdf writes the fonts' widths and `/ToUnicode` maps for all of them.
+/// so that printpdf writes the fonts' widths and `/ToUnicode` maps for all of them. Its streams
+/// are not compressed yet.
 fn glyph_document(
     mut pdf: PdfDocument,
     ids: &FontIds,
@@ -511,9 +657,7 @@ fn glyph_document(
     }
     ops.push(Op::EndTextSection);
     pdf.pages = vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)];
-    let mut lo = pdf.to_lopdf_document(options, &mut Vec::new());
-    compress_streams(&mut lo);
-    lo
+    pdf.to_lopdf_document(options, &mut Vec::new())
 }
 
 /// Replaces the single page of the glyph document by the real pages.
@@ -577,39 +721,84 @@ impl Assembly {
     }
 }
 
-/// Marks the font `id` as the subset it is: printpdf, given a font that is already a subset,
-/// writes it under the plain name of the full font.
-fn tag_subset(lo: &mut lopdf::Document, id: &FontId, subset: &Subset) {
-    let name = format!("{}+{}", subset.tag, subset.name);
+/// Marks the font `id` as the subset it is (printpdf, given a font that is already a subset,
+/// writes it under the plain name of the full font), and puts in its compressed `program`.
+fn finish_font(
+    lo: &mut lopdf::Document,
+    id: &FontId,
+    face: &Face,
+    program: Vec<u8>,
+    one_byte_cmap: &mut Option<lopdf::ObjectId>,
+) -> Result<(), Error> {
+    use lopdf::Object;
+    let missing = |what: &str| Error::Write(format!("the PDF lacks the {what} of font {}", id.0));
+    let name = Object::Name(format!("{}+{}", face.tag, face.name).into_bytes());
+    // The entry `key` of the dictionary `dict`, as the id of the object it refers to.
     let follow = |lo: &lopdf::Document, dict: lopdf::ObjectId, key: &[u8]| {
-        let object = lo.get_dictionary(dict).ok()?.get(key).ok()?;
-        match object {
-            lopdf::Object::Array(a) => a.first()?.as_reference().ok(),
-            o => o.as_reference().ok(),
-        }
+        lo.get_dictionary(dict)
+            .ok()?
+            .get(key)
+            .ok()?
+            .as_reference()
+            .ok()
     };
-    let Some(fonts) = Assembly::kids(lo)
+    let type0 = Assembly::kids(lo)
         .ok()
         .and_then(|kids| kids.first().copied())
         .and_then(|page| follow(lo, page, b"Resources"))
         .and_then(|resources| follow(lo, resources, b"Font"))
-    else {
-        return;
-    };
-    let Some(type0) = follow(lo, fonts, id.0.as_bytes()) else {
-        return;
-    };
-    let cid_font = follow(lo, type0, b"DescendantFonts");
-    let descriptor = cid_font.and_then(|c| follow(lo, c, b"FontDescriptor"));
-    for (object, key) in [
-        (Some(type0), b"BaseFont".as_slice()),
-        (cid_font, b"BaseFont"),
-        (descriptor, b"FontName"),
-    ] {
-        if let Some(dict) = object.and_then(|o| lo.get_dictionary_mut(o).ok()) {
-            dict.set(key, lopdf::Object::Name(name.clone().into_bytes()));
-        }
+        .and_then(|fonts| follow(lo, fonts, id.0.as_bytes()))
+        .ok_or_else(|| missing("dictionary"))?;
+    // Codes of one byte: the font's encoding and `/ToUnicode` map for them.
+    if let Some(to_unicode) = &face.to_unicode {
+        let cmap = *one_byte_cmap.get_or_insert_with(|| lo.add_object(one_byte_cmap_stream()));
+        let map = lo
+            .get_dictionary_mut(type0)
+            .ok()
+            .and_then(|font| {
+                font.set("Encoding", cmap);
+                font.get(b"ToUnicode").and_then(Object::as_reference).ok()
+            })
+            .and_then(|m| lo.get_object_mut(m).ok())
+            .and_then(|o| o.as_stream_mut().ok())
+            .ok_or_else(|| missing("Unicode map"))?;
+        map.set_content(to_unicode.clone());
     }
+    // printpdf writes the descendant font inside the font's dictionary, and its descriptor
+    // and font program as objects of their own.
+    let descendant = lo
+        .get_dictionary_mut(type0)
+        .ok()
+        .and_then(|font| {
+            font.set("BaseFont", name.clone());
+            font.get_mut(b"DescendantFonts")
+                .ok()?
+                .as_array_mut()
+                .ok()?
+                .first_mut()?
+                .as_dict_mut()
+                .ok()
+        })
+        .ok_or_else(|| missing("descendant font"))?;
+    descendant.set("BaseFont", name.clone());
+    let descriptor = descendant
+        .get(b"FontDescriptor")
+        .and_then(Object::as_reference)
+        .map_err(|_| missing("descriptor"))?;
+    let file = lo
+        .get_dictionary_mut(descriptor)
+        .ok()
+        .and_then(|d| {
+            d.set("FontName", name);
+            d.get(b"FontFile2").and_then(Object::as_reference).ok()
+        })
+        .and_then(|f| lo.get_object_mut(f).ok())
+        .and_then(|o| o.as_stream_mut().ok())
+        .ok_or_else(|| missing("font program"))?;
+    // `/Length1`, the length of the program itself, printpdf has set.
+    file.dict.set("Filter", "FlateDecode");
+    file.set_content(program);
+    Ok(())
 }
 
 /// The Flate level of the streams: level 2 of zlib-rs keeps the largest example report within
@@ -646,23 +835,28 @@ impl Compressor {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             return;
         }
+        if let Some(out) = self.deflate_bytes(&stream.content)
+            && out.len() < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(out);
+        }
+    }
+
+    /// `input`, Flate-compressed; `None` if compressing fails.
+    fn deflate_bytes(&mut self, input: &[u8]) -> Option<Vec<u8>> {
         let z = &mut self.0;
         z.reset();
-        let input = &stream.content;
         let mut out = Vec::with_capacity(input.len() / 2 + 64);
         loop {
             let consumed = usize::try_from(z.total_in()).unwrap_or(usize::MAX);
             let rest = input.get(consumed..).unwrap_or_default();
             match z.compress_vec(rest, &mut out, flate2::FlushCompress::Finish) {
-                Ok(flate2::Status::StreamEnd) => break,
+                Ok(flate2::Status::StreamEnd) => return Some(out),
                 // The output is full: give it room and go on.
                 Ok(_) => out.reserve(out.capacity().max(64)),
-                Err(_) => return,
+                Err(_) => return None,
             }
-        }
-        if out.len() < input.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(out);
         }
     }
 }
@@ -671,15 +865,22 @@ fn color(c: Rgb) -> Color {
     Color::Rgb(PdfRgb::new(c.0, c.1, c.2, None))
 }
 
-/// PDF y (from the bottom) of a layout y (from the top).
+/// `v` rounded to a hundredth of a point (3.5 µm): far finer than any printer or screen, and
+/// short in the content streams (`70.87`, not the `70.86614` of a margin of 25 mm), which
+/// makes them quicker to write and to compress.
+fn grid(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// PDF y (from the bottom) of a layout y (from the top), on the [`grid`].
 fn flip(y: f32) -> Pt {
-    Pt(PAGE_HEIGHT - y)
+    Pt(grid(PAGE_HEIGHT - y))
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
         p: Point {
-            x: Pt(x),
+            x: Pt(grid(x)),
             y: flip(y),
         },
         bezier: false,
@@ -692,8 +893,10 @@ fn point(x: f32, y: f32) -> LinePoint {
 /// lines), so painting the shapes first gives the same picture, and a single text section per
 /// page keeps the content streams small: `SetTextCursor` (`Td`) moves relative to the start of
 /// the previous line, so each line moves by its distance from the one before. Each line is a
-/// `Tj` of glyph codes ([`Codes`]).
-fn page_ops(page: &layout::Page, fonts: &Prepared) -> Vec<Op> {
+/// `Tj` of glyph codes ([`Codes`]). `None` if the subsets lack a character of the page.
+///
+/// Positions are rounded to a hundredth of a point ([`grid`]).
+fn page_ops(page: &layout::Page, fonts: &Prepared) -> Option<Vec<Op>> {
     // A text line takes three operations at most, a shape four (colours, width, the shape).
     let mut p = Painter {
         ops: Vec::with_capacity(4 * page.items.len() + 3),
@@ -732,11 +935,13 @@ fn page_ops(page: &layout::Page, fonts: &Prepared) -> Vec<Op> {
             });
             font = Some((*is_bold, *size));
         }
-        let at = (*x, PAGE_HEIGHT - *y);
+        let at = (grid(*x), grid(PAGE_HEIGHT - *y));
+        // The steps between points of the grid, rounded again: the difference of two such
+        // points is not always the shortest number in `f32`.
         p.ops.push(Op::SetTextCursor {
             pos: Point {
-                x: Pt(at.0 - line_start.0),
-                y: Pt(at.1 - line_start.1),
+                x: Pt(grid(at.0 - line_start.0)),
+                y: Pt(grid(at.1 - line_start.1)),
             },
         });
         line_start = at;
@@ -746,13 +951,13 @@ fn page_ops(page: &layout::Page, fonts: &Prepared) -> Vec<Op> {
         p.ops.push(Op::Unknown {
             key: "Tj".to_owned(),
             value: vec![DictItem::String {
-                data: codes.encode(text),
+                data: codes.encode(text)?,
                 literal: true,
             }],
         });
     }
     p.ops.push(Op::EndTextSection);
-    p.ops
+    Some(p.ops)
 }
 
 /// Turns shapes into operations, setting colours and line widths only when they change.
@@ -805,7 +1010,7 @@ impl Painter {
                     self.ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             mode: Some(mode),
-                            ..Rect::from_xywh(Pt(*x), flip(y + h), Pt(*w), Pt(*h))
+                            ..Rect::from_xywh(Pt(grid(*x)), flip(y + h), Pt(grid(*w)), Pt(grid(*h)))
                         },
                     });
                 }
@@ -855,7 +1060,7 @@ fn circle(cx: f32, cy: f32, r: f32) -> Vec<LinePoint> {
     let k = 0.552_284_8 * r;
     let p = |x: f32, y: f32, bezier: bool| LinePoint {
         p: Point {
-            x: Pt(x),
+            x: Pt(grid(x)),
             y: flip(y),
         },
         bezier,
@@ -940,20 +1145,62 @@ mod tests {
             bold: used.bold.clone(),
         };
         let options = PdfSaveOptions::default();
-        let short = Prepared::new(&doc, &fonts, few, &options).expect("prepared");
-        assert!(!short.covers(&used), "one character short");
-        let full = Prepared::new(&doc, &fonts, used, &options).expect("prepared");
-        assert!(full.covers(&UsedChars::of(&layout::layout(&doc, &fonts).pages)));
+        let pages = layout::layout(&doc, &fonts).pages;
+        let short = Prepared::new(&doc, &fonts, &few, &options).expect("prepared");
+        let converted = convert(&pages, &short, &options).expect("converted");
+        assert!(converted.is_none(), "one character short");
+        let full = Prepared::new(&doc, &fonts, &UsedChars::of(&pages), &options).expect("prepared");
+        let converted = convert(&pages, &full, &options).expect("converted");
+        assert_eq!(converted.map(|c| c.len()), Some(pages.len()));
         // Every character shown has its glyph in the subset.
         for (chars, codes) in [
-            (&full.chars.regular, &full.regular.codes),
-            (&full.chars.bold, &full.bold.codes),
+            (&used.regular, &full.regular.codes),
+            (&used.bold, &full.bold.codes),
         ] {
             let text: String = chars.iter().collect();
-            let encoded = codes.encode(&text);
-            assert_eq!(encoded.len(), 2 * chars.len(), "two bytes per character");
-            assert!(!encoded.chunks(2).any(|c| c == [0, 0]), "no .notdef");
+            let encoded = codes.encode(&text).expect("every character kept");
+            assert!(codes.one_byte);
+            assert_eq!(encoded.len(), chars.len(), "one byte per character");
+            assert!(!encoded.contains(&0), "no .notdef");
         }
+    }
+
+    #[test]
+    fn the_examples_are_shown_with_codes_of_one_byte() {
+        // Codes of two bytes would double the text in the content streams.
+        let fonts = Fonts::new().expect("fonts");
+        let options = PdfSaveOptions::default();
+        for doc in example_reports() {
+            let expected = UsedChars::expected(&doc, &fonts);
+            let prepared = Prepared::new(&doc, &fonts, &expected, &options).expect("prepared");
+            for face in [&prepared.regular, &prepared.bold] {
+                assert!(face.codes.one_byte, "{}", doc.info.title);
+                let map =
+                    String::from_utf8(face.to_unicode.clone().expect("a map")).expect("ASCII");
+                // "ü" and "ß" (of "Prüfung", "Maßnahme"), as the Unicode map gives them to a
+                // reader copying text.
+                for c in ['ü', 'ß'] {
+                    let code = face.codes.code(c);
+                    assert_ne!(code, 0, "{c} kept");
+                    let entry = format!("<{code:02X}> <{:04X}>", u32::from(c));
+                    assert!(map.contains(&entry), "{c}: {entry} in\n{map}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_rounded_to_the_hundredth_of_a_point() {
+        for (v, rounded) in [
+            (70.866_14, 70.87),
+            (760.139_2, 760.14),
+            (-144.992_25, -144.99),
+        ] {
+            assert_eq!(grid(v), rounded);
+            assert_eq!(grid(v).to_string(), rounded.to_string());
+        }
+        // A step between two points of the grid is written as briefly as the points.
+        assert_eq!(grid(760.14 - 70.87).to_string(), "689.27");
     }
 
     fn page(chars: usize) -> layout::Page {
