@@ -176,6 +176,32 @@ fn check_pdf(path: &Path, title: &str, author: &str) -> usize {
     pages
 }
 
+/// A German report of a stress case, rendered, written and checked with [`check_pdf`].
+struct Checked {
+    /// Keeps the temporary directory with the PDF.
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    pages: usize,
+    warnings: Vec<pdf::Warning>,
+}
+
+fn render_checked(checklist: &Checklist, assessment: &Assessment, name: &str) -> Checked {
+    let (bytes, warnings) = render(checklist, assessment, Lang::De);
+    let (dir, path) = write_pdf(&bytes, name);
+    let m = &assessment.metadata;
+    let pages = check_pdf(
+        &path,
+        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
+        &m.public_body,
+    );
+    Checked {
+        _dir: dir,
+        path,
+        pages,
+        warnings,
+    }
+}
+
 #[test]
 fn every_example_renders_a_complete_valid_pdf() {
     for path in examples() {
@@ -312,16 +338,9 @@ fn a_ten_thousand_character_justification_breaks_across_pages() {
     }
     let answer = assessment.answers.get_mut("A1.2").expect("A1.2 answered");
     answer.justification = long.clone();
-    let (bytes, warnings) = render(&checklist, &assessment, Lang::De);
-    assert!(warnings.is_empty(), "{warnings:?}");
-    let (_dir, path) = write_pdf(&bytes, "long.pdf");
-    let m = &assessment.metadata;
-    check_pdf(
-        &path,
-        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
-        &m.public_body,
-    );
-    let text = squash(&body_text(&path, "Datenschutz-Prüfung "));
+    let checked = render_checked(&checklist, &assessment, "long.pdf");
+    assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+    let text = squash(&body_text(&checked.path, "Datenschutz-Prüfung "));
     assert!(
         text.contains(&squash(&long)),
         "the whole justification is in the PDF, in order"
@@ -357,16 +376,9 @@ fn sixty_measures_give_a_clean_action_plan() {
         );
     }
     assert_eq!(assessment.measures.len(), 60, "sixty measures");
-    let (bytes, _) = render(&checklist, &assessment, Lang::De);
-    let (_dir, path) = write_pdf(&bytes, "measures.pdf");
-    let m = &assessment.metadata;
-    let pages = check_pdf(
-        &path,
-        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
-        &m.public_body,
-    );
-    assert!(pages < 120, "{pages} pages");
-    let text = squash(&body_text(&path, "Datenschutz-Prüfung "));
+    let checked = render_checked(&checklist, &assessment, "measures.pdf");
+    assert!(checked.pages < 120, "{} pages", checked.pages);
+    let text = squash(&body_text(&checked.path, "Datenschutz-Prüfung "));
     for t in &texts {
         assert!(text.contains(&squash(t)), "measure in the PDF: {t}");
     }
@@ -399,16 +411,10 @@ fn a_report_in_many_scripts_keeps_every_character() {
     );
     let answer = assessment.answers.get_mut("A1.2").expect("A1.2 answered");
     answer.justification = justification.clone();
-    let (bytes, warnings) = render(&checklist, &assessment, Lang::De);
+    let checked = render_checked(&checklist, &assessment, "scripts.pdf");
+    let warnings = &checked.warnings;
     assert!(warnings.is_empty(), "DejaVu has them all: {warnings:?}");
-    let (_dir, path) = write_pdf(&bytes, "scripts.pdf");
-    let m = &assessment.metadata;
-    check_pdf(
-        &path,
-        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
-        &m.public_body,
-    );
-    let text = squash(&body_text(&path, "Datenschutz-Prüfung "));
+    let text = squash(&body_text(&checked.path, "Datenschutz-Prüfung "));
     for part in [&greek, &cyrillic, &latin] {
         assert!(text.contains(&squash(part)), "in the PDF: {part}");
     }
@@ -431,7 +437,8 @@ fn emoji_and_cjk_become_visible_markers_and_a_warning() {
     if let Some(a) = assessment.answers.values_mut().next() {
         a.justification = "Geprüft 👍🏽 am 18.11.2026, Schriftzeichen 中文 im Kommentar".into();
     }
-    let (bytes, warnings) = render(&checklist, &assessment, Lang::De);
+    let checked = render_checked(&checklist, &assessment, "emoji.pdf");
+    let warnings = &checked.warnings;
     let [pdf::Warning::MissingGlyphs { chars }] = warnings.as_slice() else {
         panic!("one missing-glyph warning expected: {warnings:?}");
     };
@@ -439,14 +446,7 @@ fn emoji_and_cjk_become_visible_markers_and_a_warning() {
     for c in ['🚓', '👮', '警', '察', '👍', '中', '文'] {
         assert!(listed.contains_key(&c), "{c} reported: {listed:?}");
     }
-    let (_dir, path) = write_pdf(&bytes, "emoji.pdf");
-    let m = &assessment.metadata;
-    check_pdf(
-        &path,
-        &format!("Datenschutz-Prüfung {}: {}", m.platform, m.account),
-        &m.public_body,
-    );
-    let text = body_text(&path, "Datenschutz-Prüfung ");
+    let text = body_text(&checked.path, "Datenschutz-Prüfung ");
     assert!(
         text.contains("Prävention □ und Nachwuchs □□"),
         "markers in place:\n{text}"

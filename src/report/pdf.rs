@@ -759,8 +759,7 @@ fn finish_font(
                 font.set("Encoding", cmap);
                 font.get(b"ToUnicode").and_then(Object::as_reference).ok()
             })
-            .and_then(|m| lo.get_object_mut(m).ok())
-            .and_then(|o| o.as_stream_mut().ok())
+            .and_then(|m| stream_mut(lo, m))
             .ok_or_else(|| missing("Unicode map"))?;
         map.set_content(to_unicode.clone());
     }
@@ -792,13 +791,17 @@ fn finish_font(
             d.set("FontName", name);
             d.get(b"FontFile2").and_then(Object::as_reference).ok()
         })
-        .and_then(|f| lo.get_object_mut(f).ok())
-        .and_then(|o| o.as_stream_mut().ok())
+        .and_then(|f| stream_mut(lo, f))
         .ok_or_else(|| missing("font program"))?;
     // `/Length1`, the length of the program itself, printpdf has set.
     file.dict.set("Filter", "FlateDecode");
     file.set_content(program);
     Ok(())
+}
+
+/// The stream `id` of `lo`.
+fn stream_mut(lo: &mut lopdf::Document, id: lopdf::ObjectId) -> Option<&mut lopdf::Stream> {
+    lo.get_object_mut(id).ok()?.as_stream_mut().ok()
 }
 
 /// The Flate level of the streams: zlib-rs's fastest. With one-byte glyph codes the content
