@@ -16,9 +16,9 @@
 //! it in a map with a string of its own, and writes it as hex digits, which made that one
 //! operation most of an export's time. The fonts' widths, which printpdf derives from what
 //! `ShowText` shows, come from a single page that shows every glyph kept and is then replaced by
-//! the real pages ([`Assembly`]). A subset of at most 256 glyphs (every report so far) is shown
-//! with codes of one byte, under an encoding and a `/ToUnicode` map of this module's
-//! ([`Codes`]); a larger one with printpdf's two-byte codes and map. Either way, copying text
+//! the real pages ([`Assembly`]). A subset whose characters' glyphs are numbered below 256
+//! (every report so far) is shown with codes of one byte, under an encoding and a `/ToUnicode`
+//! map of this module's ([`Codes`]); a larger one with printpdf's two-byte codes and map. Either way, copying text
 //! out of the PDF gives the report's text.
 
 use printpdf::{
@@ -80,17 +80,19 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         (laid_out, preparing.join())
     });
     let pages = &laid_out.pages;
-    // A failure on the other thread, if real, repeats here and is reported.
-    let mut prepared = match prepared {
-        Ok(Ok(prepared)) => prepared,
-        _ => Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?,
+    let converted = match prepared {
+        Ok(Ok(prepared)) => convert(pages, &prepared, &options)?.map(|c| (prepared, c)),
+        _ => None,
     };
-    let contents = match convert(pages, &prepared, &options)? {
-        Some(contents) => contents,
-        // The pages show a character beyond the expected ones.
+    let (prepared, contents) = match converted {
+        Some(done) => done,
+        // The pages show a character beyond the expected ones, or the other thread failed
+        // (which, if for real, happens again here and is reported): the fonts are subset for
+        // what the pages show.
         None => {
-            prepared = Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?;
-            convert(pages, &prepared, &options)?.ok_or_else(not_converted)?
+            let prepared = Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?;
+            let contents = convert(pages, &prepared, &options)?.ok_or_else(not_converted)?;
+            (prepared, contents)
         }
     };
     if contents.len() != pages.len() {
@@ -330,7 +332,8 @@ impl Prepared {
 
 /// A font reduced to the glyphs a report uses.
 struct Subset {
-    /// The subset, parsed: printpdf writes its widths and `/ToUnicode` map.
+    /// The subset, parsed: printpdf writes its widths (and, for codes of two bytes, its
+    /// `/ToUnicode` map).
     font: ParsedFont,
     /// The subset's font program, Flate-compressed: compressed beside the other face while
     /// the layout runs, rather than with the document's other streams afterwards.
@@ -345,10 +348,9 @@ struct Face {
     /// For codes of one byte, the font's `/ToUnicode` map (printpdf writes one for codes of
     /// two bytes).
     to_unicode: Option<Vec<u8>>,
-    /// The PostScript name of the font ("DejaVuSans").
-    name: String,
-    /// The subset tag (ISO 32000-1, 9.6.4): six capitals derived from the glyphs kept.
-    tag: String,
+    /// The font's name in the PDF: the subset tag (ISO 32000-1, 9.6.4), six capitals derived
+    /// from the glyphs kept, and the PostScript name ("ABCDEF+DejaVuSans").
+    base_font: String,
 }
 
 impl Subset {
@@ -396,9 +398,7 @@ impl Subset {
         font.prime_glyph_cache();
         // The codes are read back from the subset's own character map, the one printpdf
         // writes the widths from, so text, widths and copy-and-paste agree.
-        let codes = Codes::new(chars, ids.len() <= 256, |c| {
-            font.lookup_glyph_index(u32::from(c))
-        });
+        let codes = Codes::new(chars, |c| font.lookup_glyph_index(u32::from(c)));
         let to_unicode = codes.one_byte.then(|| codes.to_unicode(chars));
         let name = font.font_name.clone().unwrap_or_else(|| which.to_owned());
         let mut hash = Sha256::new();
@@ -406,7 +406,7 @@ impl Subset {
         for gid in &ids {
             hash.update(gid.to_be_bytes());
         }
-        let tag = hash
+        let tag: String = hash
             .finalize()
             .iter()
             .take(6)
@@ -421,15 +421,15 @@ impl Subset {
             face: Face {
                 codes,
                 to_unicode,
-                name,
-                tag,
+                base_font: format!("{tag}+{name}"),
             },
         })
     }
 }
 
-/// Characters to glyph codes of a subset: the glyph id in the subset, as one byte when the
-/// subset has at most 256 glyphs (as every report so far), else as two (Identity-H).
+/// Characters to glyph codes of a subset: the glyph id in the subset, as one byte when every
+/// character's glyph is numbered below 256 (as in every report so far: the subset numbers the
+/// characters' glyphs first), else as two (Identity-H).
 ///
 /// One byte per character halves the text in the content streams, which are mostly text, and
 /// so the time to write and compress them. The font then needs an encoding of its own, which
@@ -445,14 +445,17 @@ struct Codes {
 }
 
 impl Codes {
-    fn new(chars: &BTreeSet<char>, one_byte: bool, glyph: impl Fn(char) -> Option<u16>) -> Self {
+    /// The codes of `chars`, whose glyph ids in the subset `glyph` gives; one byte each if
+    /// every one fits.
+    fn new(chars: &BTreeSet<char>, glyph: impl Fn(char) -> Option<u16>) -> Self {
         let mut codes = Self {
             bmp: vec![0; 0x1_0000],
             astral: std::collections::HashMap::new(),
-            one_byte,
+            one_byte: true,
         };
         for &c in chars {
             let gid = glyph(c).unwrap_or(0);
+            codes.one_byte &= gid <= 0xFF;
             match codes.bmp.get_mut(c as usize) {
                 Some(slot) => *slot = gid,
                 None => {
@@ -732,7 +735,7 @@ fn finish_font(
 ) -> Result<(), Error> {
     use lopdf::Object;
     let missing = |what: &str| Error::Write(format!("the PDF lacks the {what} of font {}", id.0));
-    let name = Object::Name(format!("{}+{}", face.tag, face.name).into_bytes());
+    let name = Object::Name(face.base_font.clone().into_bytes());
     // The entry `key` of the dictionary `dict`, as the id of the object it refers to.
     let follow = |lo: &lopdf::Document, dict: lopdf::ObjectId, key: &[u8]| {
         lo.get_dictionary(dict)
