@@ -5,7 +5,7 @@
 //! [`ExitCode`]: 0 success, 1 invalid input (checklist problems, refused or mismatched files),
 //! 2 usage error, 3 a file could not be written.
 
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::assessment::{Assessment, short};
 use crate::checklist::{self, Checklist, load};
 use crate::diagnostics::Problem;
+use crate::fsio::report_target::{ReportWriteError, write_report};
 use crate::risk::RiskClass;
 use crate::scoring::{self, FindingKind, Score};
 use crate::text::Lang;
@@ -115,7 +116,8 @@ pub struct ScoreArgs {
 pub struct ExportArgs {
     /// The assessment file.
     pub assessment: PathBuf,
-    /// The PDF file to write (replaced if it exists).
+    /// The PDF file to write. An earlier report there is kept as OUT.pdf.bak; any other file is
+    /// never replaced.
     #[arg(short, long, value_name = "OUT.pdf")]
     pub output: PathBuf,
     /// Language of the report, independent of the language of the app.
@@ -144,11 +146,58 @@ pub fn run(command: Command) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure { code, message }) => {
             if !message.is_empty() {
-                eprintln!("{message}");
+                warn(&message);
             }
             ExitCode::from(code)
         }
     }
+}
+
+/// Prints clap's help, version or usage error and returns its exit code; a failure to print
+/// it is reported like any other output failure.
+pub fn usage(err: &clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_USAGE);
+    match err.print() {
+        Ok(()) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(e) => {
+            warn(&format!(
+                "cannot write to standard output: {}",
+                crate::fsio::io_message(&e)
+            ));
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}
+
+/// Writes `text` to stdout. A closed pipe (`… | head`) ends the command quietly with success,
+/// as Unix tools do; any other failure (a full disk) is an I/O error.
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|err| {
+            if err.kind() == io::ErrorKind::BrokenPipe {
+                Failure {
+                    code: 0,
+                    message: String::new(),
+                }
+            } else {
+                Failure {
+                    code: EXIT_IO,
+                    message: format!(
+                        "cannot write to standard output: {}",
+                        crate::fsio::io_message(&err)
+                    ),
+                }
+            }
+        })
+}
+
+/// Writes one line to stderr; if even that fails there is nobody left to tell.
+fn warn(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// An error to print once, with its exit code.
@@ -168,13 +217,12 @@ impl Failure {
 
 fn check(files: &[PathBuf], strict: bool) -> Result<(), Failure> {
     let mut failed = 0;
-    let mut stdout = std::io::stdout().lock();
     for file in files {
         let (checklist, problems) = load::load_file(file);
         let errors = problems.iter().filter(|p| p.is_error()).count();
         let warnings = problems.len() - errors;
         for p in &problems {
-            eprintln!("{p}");
+            warn(&p.to_string());
         }
         let ok = checklist.is_some() && (!strict || warnings == 0);
         if !ok {
@@ -193,7 +241,7 @@ fn check(files: &[PathBuf], strict: bool) -> Result<(), Failure> {
                 file.display()
             ),
         };
-        let _ = writeln!(stdout, "{line}");
+        out(&format!("{line}\n"))?;
     }
     if failed > 0 {
         return Err(Failure::invalid(format!(
@@ -239,49 +287,51 @@ fn problem_list(problems: &[Problem]) -> String {
 }
 
 fn show(spec: &str, json: bool) -> Result<(), Failure> {
+    use std::fmt::Write as _;
     let checklist = resolve(spec)?;
-    let mut out = std::io::stdout().lock();
     if json {
         let text = serde_json::to_string_pretty(&checklist)
             .map_err(|e| Failure::invalid(format!("cannot format the checklist as JSON: {e}")))?;
-        let _ = writeln!(out, "{text}");
-        return Ok(());
+        return out(&format!("{text}\n"));
     }
+    let mut o = String::new();
     let _ = writeln!(
-        out,
+        o,
         "{} — {} {} (Quellen geprüft am {})",
         checklist.title().de,
         checklist.id(),
         checklist.version(),
         checklist.date()
     );
-    let _ = writeln!(out, "Fingerabdruck: {}", checklist.fingerprint());
+    let _ = writeln!(o, "Fingerabdruck: {}", checklist.fingerprint());
     for section in checklist.sections() {
-        let _ = writeln!(out, "\n{} {}", section.id, section.title.de);
+        let _ = writeln!(o, "\n{} {}", section.id, section.title.de);
         for q in &section.questions {
             let cond = q
                 .show_if
                 .as_ref()
                 .map(|c| format!("  [nur wenn {} = {}]", c.question, c.any_of.join("|")))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {:<6} {}{cond}", q.id, q.text.de);
+            let _ = writeln!(o, "  {:<6} {}{cond}", q.id, q.text.de);
         }
     }
-    Ok(())
+    out(&o)
 }
 
 fn list() -> Result<(), Failure> {
     let report = builtin::load_all();
+    let mut o = String::new();
     for l in &report.checklists {
         let c = &l.checklist;
-        println!(
-            "{:<18} {:<7} {:>3} Fragen  {}",
+        o.push_str(&format!(
+            "{:<18} {:<7} {:>3} Fragen  {}\n",
             c.id(),
             c.version(),
             c.question_count(),
             c.title().de
-        );
+        ));
     }
+    out(&o)?;
     if report.has_errors() {
         return Err(Failure::invalid(problem_list(&report.problems)));
     }
@@ -301,14 +351,13 @@ fn new(spec: &str, output: &Path, force: bool) -> Result<(), Failure> {
         code: EXIT_IO,
         message: e.to_string(),
     })?;
-    println!(
-        "{}: empty assessment for checklist {} {} ({} questions) created",
+    out(&format!(
+        "{}: empty assessment for checklist {} {} ({} questions) created\n",
         output.display(),
         checklist.id(),
         checklist.version(),
         checklist.question_count()
-    );
-    Ok(())
+    ))
 }
 
 /// Loads an assessment and the checklist it was made with, refusing any mismatch.
@@ -364,11 +413,10 @@ fn score(args: &ScoreArgs) -> Result<(), Failure> {
     if args.json {
         let text = serde_json::to_string_pretty(&score)
             .map_err(|e| Failure::invalid(format!("cannot format the score as JSON: {e}")))?;
-        println!("{text}");
+        out(&format!("{text}\n"))
     } else {
-        print!("{}", render_text(&checklist, &assessment, &score, lang));
+        out(&render_text(&checklist, &assessment, &score, lang))
     }
-    Ok(())
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {
@@ -387,15 +435,18 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
         message: format!("{}: {e}", args.output.display()),
     })?;
     for w in &warnings {
-        eprintln!("{}: warning: {w}", args.output.display());
+        warn(&format!("{}: warning: {w}", args.output.display()));
     }
-    store::write_atomic(&args.output, &bytes).map_err(|e| Failure {
-        code: EXIT_IO,
-        message: format!(
-            "{}: cannot write the report: {}",
-            args.output.display(),
-            checklist::load::io_message(&e)
-        ),
+    let mut sources = vec![args.assessment.as_path()];
+    sources.extend(args.checklist.as_deref());
+    let backup = write_report(&args.output, &bytes, &sources).map_err(|e| Failure {
+        code: match e {
+            ReportWriteError::Write { .. } => EXIT_IO,
+            ReportWriteError::IsSource { .. } | ReportWriteError::NotOurReport { .. } => {
+                EXIT_INVALID
+            }
+        },
+        message: e.to_string(),
     })?;
     let open = score.completeness.open.len();
     let provisional = if open > 0 {
@@ -403,16 +454,19 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
     } else {
         String::new()
     };
-    println!(
-        "{}: report written ({} bytes, {}{provisional})",
+    let kept = backup
+        .map(|b| format!("; the earlier report is kept as {}", b.display()))
+        .unwrap_or_default();
+    let written = out(&format!(
+        "{}: report written ({} bytes, {}{provisional}){kept}\n",
         args.output.display(),
         bytes.len(),
         short(&doc.fingerprint)
-    );
+    ));
     // The process ends with this command, and its memory with it: the report and what it was
     // made from (some ten thousand allocations) are left to that rather than freed one by one.
     std::mem::forget((checklist, assessment, score, doc, bytes));
-    Ok(())
+    written
 }
 
 /// The human-readable score report of `plattformcheck score`.

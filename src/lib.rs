@@ -17,6 +17,8 @@
 //! - [`assessment`]: answers, metadata and planned measures.
 //! - [`scoring`]: findings, knock-outs, gross and residual classes, completeness.
 //! - [`store`]: atomic, versioned assessment files.
+//! - [`fsio`]: file access that loses nothing: regular files only, atomic writes, backups,
+//!   where a report may be written.
 //! - [`report`]: the PDF assessment report: plain data ([`report::build`]), page layout and PDF
 //!   output ([`report::pdf::render`], the only user of printpdf).
 //! - [`wizard`]: the walkthrough over an assessment (steps, answers, undo); no egui.
@@ -29,6 +31,7 @@ pub mod checklist;
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
+pub mod fsio;
 pub mod report;
 pub mod risk;
 pub mod scoring;

@@ -7,7 +7,10 @@ use clap::Parser as _;
 use plattformcheck::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return cli::usage(&err),
+    };
     match cli.command {
         Some(command) => cli::run(command),
         None => match plattformcheck::ui::run() {

@@ -1,25 +1,30 @@
 //! Reading and writing assessment files (RON), safely.
 //!
-//! Saves are atomic: the new content goes to a temporary file in the same folder, is flushed to
-//! disk, and replaces the old file by a rename, so a crash leaves either the old or the new file,
-//! never half of one. The previous content is kept next to it as `<name>.bak`.
+//! Saves are atomic ([`fsio::atomic`]): a crash leaves either the old or the new file, never half
+//! of one. The previous content is kept next to it as `<name>.bak`, older ones as
+//! `<name>.bak.2` … ([`fsio::backup`]); the file keeps its permissions.
 //!
 //! Loading refuses, with a message naming the file, anything that is not a readable assessment of
 //! a format this program knows: too large, not text, damaged or truncated, or written by a newer
 //! version. A refused file is never modified.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::assessment::{Assessment, FORMAT_VERSION};
-use crate::checklist::load::io_message;
 use crate::diagnostics::source_line;
+use crate::fsio::{self, read::ReadError};
+
+pub use crate::fsio::atomic::write_atomic;
+pub use crate::fsio::backup::backup_path;
 
 /// Assessment files larger than this are refused unread.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A file larger than this is never replaced by a save: it is no assessment, and its backup
+/// would not fit in memory.
+const MAX_REPLACED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why an assessment file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -87,26 +92,32 @@ pub enum Error {
         /// Its format version.
         found: u32,
     },
-    /// Writing failed; the previous file is untouched.
-    #[error("{}: cannot save: {message}; the previous file is unchanged", path.display())]
+    /// Writing failed; the previous file, if any, is untouched.
+    #[error("{}: cannot save: {message}{}", path.display(), if *.existed { "; the previous file is unchanged" } else { "" })]
     Write {
         /// The file.
         path: PathBuf,
         /// What went wrong.
+        message: String,
+        /// Whether there was a previous file (which is then unchanged).
+        existed: bool,
+    },
+    /// The assessment could not be turned into text; nothing was written.
+    #[error("{}: cannot save: the assessment could not be written as text ({message}); nothing was changed", path.display())]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// The serialiser's message.
         message: String,
     },
 }
 
 impl Error {
     fn write(path: &Path, err: &std::io::Error) -> Self {
-        let message = match err.raw_os_error() {
-            // ENOSPC on Unix, ERROR_DISK_FULL on Windows.
-            Some(28 | 112) => "the disk is full".to_string(),
-            _ => io_message(err),
-        };
         Self::Write {
             path: path.to_path_buf(),
-            message,
+            message: fsio::write_message(path, err),
+            existed: path.is_file(),
         }
     }
 }
@@ -120,29 +131,16 @@ struct Header {
 
 /// Reads an assessment file.
 pub fn load(path: &Path) -> Result<Assessment, Error> {
-    let read_err = |e: &std::io::Error| Error::Read {
-        path: path.to_path_buf(),
-        message: io_message(e),
-    };
-    let file = File::open(path).map_err(|e| read_err(&e))?;
-    let size = file.metadata().map_err(|e| read_err(&e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::TooLarge {
+    let bytes = fsio::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { size, .. } => Error::TooLarge {
             path: path.to_path_buf(),
             size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take` guards against a file that grows between the size check and the read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_err(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::TooLarge {
+        },
+        other => Error::Read {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
-        });
-    }
+            message: other.to_string(),
+        },
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| Error::NotText {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
@@ -179,97 +177,62 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
 }
 
 /// The file content for `assessment`: pretty RON with struct names, stable key order.
-pub fn to_string(assessment: &Assessment) -> String {
+pub fn to_string(assessment: &Assessment) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string());
-    // Serialising these plain types to RON cannot fail; an empty result would be caught by the
-    // round-trip tests.
-    let body = ron::ser::to_string_pretty(assessment, config).unwrap_or_default();
-    format!(
+    let body = ron::ser::to_string_pretty(assessment, config)?;
+    Ok(format!(
         "// Plattform-Check assessment file (format {FORMAT_VERSION}). Edit with care.\n{body}\n"
-    )
+    ))
 }
 
-/// Saves `assessment` to `path` atomically, keeping the previous content as `<path>.bak`.
+/// Saves `assessment` to `path` atomically. The previous content is kept as the newest backup
+/// (`<path>.bak`, see [`fsio::backup`]) unless it is what is saved now; the file keeps its
+/// permissions. Refuses to replace a file of a newer format, or anything but a regular file.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
-    if let Ok(old) = fs::read_to_string(path)
-        && let Ok(header) = ron::from_str::<Header>(&old)
-        && header.format_version > FORMAT_VERSION
-    {
-        return Err(Error::WouldDestroyNewer {
-            path: path.to_path_buf(),
-            found: header.format_version,
-        });
-    }
-    let text = to_string(assessment);
-    if path.exists() {
-        let backup = backup_path(path);
-        let old = fs::read(path).map_err(|e| Error::write(path, &e))?;
-        write_atomic(&backup, &old).map_err(|e| Error::write(&backup, &e))?;
+    let text = to_string(assessment).map_err(|e| Error::Serialize {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let old = match fsio::read::read_regular(path, MAX_REPLACED_BYTES) {
+        Ok(old) => Some(old),
+        Err(ReadError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(ReadError::Io(err)) => return Err(Error::write(path, &err)),
+        Err(other) => {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                message: other.to_string(),
+                existed: false,
+            });
+        }
+    };
+    if let Some(old) = &old {
+        if let Ok(old_text) = std::str::from_utf8(old)
+            && let Ok(header) = ron::from_str::<Header>(old_text)
+            && header.format_version > FORMAT_VERSION
+        {
+            return Err(Error::WouldDestroyNewer {
+                path: path.to_path_buf(),
+                found: header.format_version,
+            });
+        }
+        if old == text.as_bytes() {
+            return Ok(());
+        }
+        let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
+        if permissions
+            .as_ref()
+            .is_some_and(std::fs::Permissions::readonly)
+        {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                message: "the file is read-only".to_string(),
+                existed: true,
+            });
+        }
+        fsio::backup::keep(path, old, permissions)
+            .map_err(|e| Error::write(&backup_path(path), &e))?;
     }
     write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, &e))
-}
-
-/// `<path>.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-/// Writes `bytes` to `path` so that a crash leaves the old or the new content, never a mix:
-/// temporary file in the same folder, flush to disk, rename over the target, flush the folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = (0..100u32)
-        .map(|n| dir.join(format!(".{name}.tmp-{}-{n}", std::process::id())))
-        .find_map(|candidate| {
-            OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&candidate)
-                .ok()
-                .map(|f| (candidate, f))
-        });
-    let Some((tmp_path, mut file)) = tmp else {
-        // Let the real reason (no such folder, permission denied) surface.
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(dir.join(format!(".{name}.tmp")))?;
-        return Err(std::io::Error::other("cannot create a temporary file"));
-    };
-    let result = (|| {
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp_path, path)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
-    }
-    result
-}
-
-/// Makes the rename durable on Unix; Windows has no directory handles for this.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }

@@ -174,7 +174,7 @@ fn refused(bytes: &[u8], expected: fn(&Error) -> bool) -> String {
 }
 
 fn valid_text() -> String {
-    store::to_string(&sample())
+    store::to_string(&sample()).expect("serialise")
 }
 
 #[test]

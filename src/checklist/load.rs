@@ -100,17 +100,12 @@ pub fn load_dir(dir: &Path) -> LoadReport {
 
 /// Reads a text file of at most `max` bytes, with messages fit for a user.
 pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if !meta.is_file() {
-        return Err("not a file".to_string());
-    }
-    if meta.len() > max {
-        return Err(format!(
-            "the file is {} bytes, more than the {max} bytes allowed; it is probably not a checklist",
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    let bytes = crate::fsio::read::read_regular(path, max).map_err(|e| match e {
+        crate::fsio::read::ReadError::TooLarge { size, max } => format!(
+            "the file is {size} bytes, more than the {max} bytes allowed; it is probably not a checklist"
+        ),
+        other => other.to_string(),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "the file is not UTF-8 text (invalid byte at offset {}); is it a binary file?",
@@ -119,14 +114,7 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
     })
 }
 
-/// A short, lowercase description of an I/O error.
-pub fn io_message(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "file not found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => err.to_string(),
-    }
-}
+pub use crate::fsio::io_message;
 
 fn file_problem(path: &Path, message: String) -> Problem {
     Problem {

@@ -577,13 +577,14 @@ impl App {
                 return false;
             }
         };
-        if let Err(err) = store::write_atomic(path, &bytes) {
-            self.error(format!(
-                "{}: {}: {}",
-                path.display(),
-                s.msg_pdf_failed,
-                load::io_message(&err)
-            ));
+        let sources: Vec<&Path> = doc
+            .path
+            .iter()
+            .chain(&doc.checklist_file)
+            .map(PathBuf::as_path)
+            .collect();
+        if let Err(err) = crate::fsio::report_target::write_report(path, &bytes, &sources) {
+            self.error(format!("{}: {err}", s.msg_pdf_failed));
             return false;
         }
         for w in warnings {
