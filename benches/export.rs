@@ -6,7 +6,6 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use plattformcheck::cli::open_assessment;
 use plattformcheck::report::{self, layout, pdf};
 use plattformcheck::scoring::score;
 use plattformcheck::text::Lang;
@@ -25,7 +24,9 @@ fn largest_example() -> PathBuf {
 
 fn bench(c: &mut Criterion) {
     let path = largest_example();
-    let (checklist, assessment) = open_assessment(&path, None).expect("the example opens");
+    let (checklist, assessment) = plattformcheck::session::open_file(&path, None)
+        .expect("the example opens")
+        .into_parts();
     let s = score(&checklist, &assessment);
     let today = date!(2026 - 11 - 22);
     let build = || report::build(&checklist, &assessment, &s, Lang::De, "bench", today);

@@ -12,13 +12,14 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::assessment::{Assessment, short};
+use crate::builtin;
 use crate::checklist::{self, Checklist, load};
 use crate::diagnostics::Problem;
-use crate::fsio::report_target::{ReportWriteError, write_report};
+use crate::fsio::report_target::ReportWriteError;
 use crate::risk::RiskClass;
-use crate::scoring::{self, FindingKind, Score};
+use crate::scoring::{FindingKind, Score};
+use crate::session::{self, ExportError, ExportFormat, OpenError, Session};
 use crate::text::Lang;
-use crate::{builtin, report, store};
 
 /// Exit code: input invalid or refused.
 pub const EXIT_INVALID: u8 = 1;
@@ -347,125 +348,99 @@ fn new(spec: &str, output: &Path, force: bool) -> Result<(), Failure> {
         )));
     }
     let assessment = Assessment::new(&checklist);
-    store::save(output, &assessment).map_err(|e| Failure {
-        code: EXIT_IO,
-        message: e.to_string(),
-    })?;
+    let summary = (
+        checklist.id().to_string(),
+        checklist.version().to_string(),
+        checklist.question_count(),
+    );
+    Session::new(checklist, None, assessment)
+        .save_as(output)
+        .map_err(|e| Failure {
+            code: EXIT_IO,
+            message: e.to_string(),
+        })?;
+    let (id, version, questions) = summary;
     out(&format!(
-        "{}: empty assessment for checklist {} {} ({} questions) created\n",
+        "{}: empty assessment for checklist {id} {version} ({questions} questions) created\n",
         output.display(),
-        checklist.id(),
-        checklist.version(),
-        checklist.question_count()
     ))
 }
 
-/// Loads an assessment and the checklist it was made with, refusing any mismatch.
-pub fn open_assessment(
-    path: &Path,
-    checklist_file: Option<&Path>,
-) -> Result<(Checklist, Assessment), String> {
-    let assessment = store::load(path).map_err(|e| e.to_string())?;
-    let checklist = match checklist_file {
-        Some(file) => {
-            let (c, problems) = load::load_file(file);
-            c.ok_or_else(|| problem_list(&problems))?
-        }
-        None => builtin::load(&assessment.checklist.id).ok_or_else(|| {
-            format!(
-                "{}: the assessment uses checklist `{}`, which is not built in; pass it with --checklist FILE",
-                path.display(),
-                assessment.checklist.id
-            )
-        })?,
-    };
-    let mismatches = assessment.check_against(&checklist);
-    if !mismatches.is_empty() {
-        let lines: Vec<String> = mismatches
-            .iter()
-            .map(|m| format!("{}: {m}", path.display()))
-            .collect();
-        return Err(lines.join("\n"));
-    }
-    Ok((checklist, assessment))
-}
-
-/// Parses the language, opens the assessment with its checklist (refusing any mismatch) and
-/// scores it: what `score` and `export` both start with.
-fn open_scored(
+/// Parses the language and opens the assessment with its checklist, refusing any mismatch:
+/// what `score` and `export` both start with.
+fn open_session(
     assessment: &Path,
     checklist: Option<&Path>,
     lang: &str,
-) -> Result<(Lang, Checklist, Assessment, Score), Failure> {
+) -> Result<(Lang, Session), Failure> {
     let lang: Lang = lang.parse().map_err(|e: String| Failure {
         code: EXIT_USAGE,
         message: e,
     })?;
-    let (checklist, assessment) =
-        open_assessment(assessment, checklist).map_err(Failure::invalid)?;
-    let score = scoring::score(&checklist, &assessment);
-    Ok((lang, checklist, assessment, score))
+    let session = session::open_file(assessment, checklist).map_err(|e| match e {
+        OpenError::ChecklistMissing { path, id } => Failure::invalid(format!(
+            "{}: the assessment uses checklist `{id}`, which is not built in; pass it with --checklist FILE",
+            path.display()
+        )),
+        other => Failure::invalid(other.to_string()),
+    })?;
+    Ok((lang, session))
 }
 
 fn score(args: &ScoreArgs) -> Result<(), Failure> {
-    let (lang, checklist, assessment, score) =
-        open_scored(&args.assessment, args.checklist.as_deref(), &args.lang)?;
+    let (lang, session) = open_session(&args.assessment, args.checklist.as_deref(), &args.lang)?;
+    let score = session.wizard().score();
     if args.json {
         let text = serde_json::to_string_pretty(&score)
             .map_err(|e| Failure::invalid(format!("cannot format the score as JSON: {e}")))?;
         out(&format!("{text}\n"))
     } else {
-        out(&render_text(&checklist, &assessment, &score, lang))
+        out(&render_text(
+            session.checklist(),
+            session.assessment(),
+            &score,
+            lang,
+        ))
     }
 }
 
 fn export(args: &ExportArgs) -> Result<(), Failure> {
-    let (lang, checklist, assessment, score) =
-        open_scored(&args.assessment, args.checklist.as_deref(), &args.lang)?;
-    let doc = report::build(
-        &checklist,
-        &assessment,
-        &score,
-        lang,
-        env!("CARGO_PKG_VERSION"),
-        crate::dates::today(),
-    );
-    let (bytes, warnings) = report::pdf::render(&doc).map_err(|e| Failure {
-        code: EXIT_IO,
-        message: format!("{}: {e}", args.output.display()),
-    })?;
-    for w in &warnings {
+    let (lang, session) = open_session(&args.assessment, args.checklist.as_deref(), &args.lang)?;
+    let exported = session
+        .export(ExportFormat::Pdf, lang, &args.output)
+        .map_err(|e| Failure {
+            code: match e {
+                ExportError::Write(ReportWriteError::IsSource { .. })
+                | ExportError::Write(ReportWriteError::NotOurReport { .. }) => EXIT_INVALID,
+                ExportError::Write(ReportWriteError::Write { .. }) | ExportError::Render { .. } => {
+                    EXIT_IO
+                }
+            },
+            message: e.to_string(),
+        })?;
+    for w in &exported.warnings {
         warn(&format!("{}: warning: {w}", args.output.display()));
     }
-    let mut sources = vec![args.assessment.as_path()];
-    sources.extend(args.checklist.as_deref());
-    let backup = write_report(&args.output, &bytes, &sources).map_err(|e| Failure {
-        code: match e {
-            ReportWriteError::Write { .. } => EXIT_IO,
-            ReportWriteError::IsSource { .. } | ReportWriteError::NotOurReport { .. } => {
-                EXIT_INVALID
-            }
-        },
-        message: e.to_string(),
-    })?;
-    let open = score.completeness.open.len();
+    let open = exported.open_questions();
     let provisional = if open > 0 {
         format!("; provisional: {open} open question(s)")
     } else {
         String::new()
     };
-    let kept = backup
+    let kept = exported
+        .backup
+        .as_ref()
         .map(|b| format!("; the earlier report is kept as {}", b.display()))
         .unwrap_or_default();
     let written = out(&format!(
         "{}: report written ({} bytes, {}{provisional}){kept}\n",
         args.output.display(),
-        bytes.len(),
-        short(&doc.fingerprint)
+        exported.bytes.len(),
+        short(&exported.report.fingerprint)
     ));
     // The process ends with this command, and its memory with it: the report and what it was
     // made from (some ten thousand allocations) are left to that rather than freed one by one.
-    std::mem::forget((checklist, assessment, score, doc, bytes));
+    std::mem::forget((session, exported));
     written
 }
 

@@ -35,6 +35,7 @@ pub mod fsio;
 pub mod report;
 pub mod risk;
 pub mod scoring;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -54,6 +54,11 @@ impl Wizard {
         }
     }
 
+    /// The checklist and the assessment, leaving the walkthrough.
+    pub fn into_parts(self) -> (Checklist, Assessment) {
+        (self.checklist, self.assessment)
+    }
+
     /// The checklist.
     pub fn checklist(&self) -> &Checklist {
         &self.checklist

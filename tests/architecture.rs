@@ -53,3 +53,41 @@ fn egui_only_in_the_ui_and_printpdf_only_in_the_pdf_module() {
         violations.join("\n")
     );
 }
+
+/// The front ends open, save and export only through `session`, the use-case layer: neither
+/// reads or writes assessment files nor builds reports itself.
+#[test]
+fn front_ends_use_the_session_layer_for_files_and_reports() {
+    let mut files = vec![PathBuf::from("src/cli.rs"), PathBuf::from("src/ui.rs")];
+    rust_files(Path::new("src/ui"), &mut files);
+    let forbidden = [
+        "store::load",
+        "store::parse",
+        "store::save",
+        "write_atomic",
+        "write_report",
+        "report::build",
+        "report::pdf",
+        "builtin::load(",
+    ];
+    let mut violations = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if let Some(f) = forbidden.iter().find(|f| code.contains(*f)) {
+                violations.push(format!(
+                    "{}:{}: {f}: {}",
+                    file.display(),
+                    n + 1,
+                    code.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "front ends bypass the session layer:\n{}",
+        violations.join("\n")
+    );
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use plattformcheck::cli::open_assessment;
+use common::open_assessment;
 use plattformcheck::risk::RiskClass;
 use plattformcheck::scoring::{Score, score};
 

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::open_assessment;
 use plattformcheck::assessment::{Answer, Assessment, Measure, MeasureStatus};
 use plattformcheck::checklist::{Checklist, UNKNOWN};
-use plattformcheck::cli::open_assessment;
 use plattformcheck::report::{self, pdf};
 use plattformcheck::risk::Level;
 use plattformcheck::scoring::score;

@@ -6,9 +6,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::open_assessment;
 use plattformcheck::assessment::{Answer, Assessment, Measure, MeasureStatus};
 use plattformcheck::checklist::Checklist;
-use plattformcheck::cli::open_assessment;
 use plattformcheck::report::layout::{
     self, BODY_BOTTOM, BODY_TOP, Fonts, Item, LEFT, PAGE_HEIGHT, PAGE_WIDTH, RIGHT,
 };

@@ -29,7 +29,7 @@ fn step(h: &Harness<'_, App>) -> Step {
         .doc
         .as_ref()
         .expect("an assessment is open")
-        .wizard
+        .wizard()
         .step()
         .clone()
 }
@@ -38,13 +38,13 @@ fn choice(h: &Harness<'_, App>, q: &str) -> Option<String> {
     h.state()
         .doc
         .as_ref()
-        .and_then(|d| d.wizard.assessment().choice(q).map(str::to_string))
+        .and_then(|d| d.wizard().assessment().choice(q).map(str::to_string))
 }
 
 /// The label of option `id` of question `q` as the question screen shows it.
 fn option_label(h: &Harness<'_, App>, q: &str, id: &str) -> String {
     let doc = h.state().doc.as_ref().expect("open");
-    let question = doc.wizard.checklist().question(q).expect("question");
+    let question = doc.wizard().checklist().question(q).expect("question");
     let i = question
         .options
         .iter()
@@ -56,7 +56,7 @@ fn option_label(h: &Harness<'_, App>, q: &str, id: &str) -> String {
 /// The 1-based key of option `id` of question `q`.
 fn option_key(h: &Harness<'_, App>, q: &str, id: &str) -> egui::Key {
     let doc = h.state().doc.as_ref().expect("open");
-    let question = doc.wizard.checklist().question(q).expect("question");
+    let question = doc.wizard().checklist().question(q).expect("question");
     let i = question
         .options
         .iter()
@@ -100,7 +100,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.wizard.assessment().metadata.public_body.clone()),
+            .map(|d| d.wizard().assessment().metadata.public_body.clone()),
         Some("Stadt Musterstadt".into()),
         "typed into the metadata"
     );
@@ -123,7 +123,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
     // Mouse: click the second option of A1.2.
     let doc = h.state().doc.as_ref().expect("open");
     let second = doc
-        .wizard
+        .wizard()
         .checklist()
         .question("A1.2")
         .expect("A1.2")
@@ -139,7 +139,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
     go_to(&mut h, "A8.1");
     h.key_press(option_key(&h, "A8.1", "privatgeraet"));
     h.run();
-    let score = h.state().doc.as_ref().expect("open").wizard.score();
+    let score = h.state().doc.as_ref().expect("open").wizard().score();
     assert_eq!(
         score.overall_gross,
         RiskClass::Hoch,
@@ -161,7 +161,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         .state()
         .doc
         .as_ref()
-        .and_then(|d| d.wizard.assessment().measures.get("A8.1").cloned());
+        .and_then(|d| d.wizard().assessment().measures.get("A8.1").cloned());
     assert_eq!(
         measure.map(|m| m.owner),
         Some("Pressestelle".into()),
@@ -206,7 +206,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         .doc
         .as_ref()
         .expect("open")
-        .wizard
+        .wizard()
         .assessment()
         .clone();
 
@@ -217,7 +217,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         .doc
         .as_ref()
         .expect("reopened")
-        .wizard
+        .wizard()
         .assessment()
         .clone();
     assert_eq!(reopened, saved, "same assessment after reopening");
@@ -362,11 +362,11 @@ fn autosave_survives_a_crash_and_can_be_restored() {
     b.apply(Action::RestoreAutosave);
     let doc = b.doc.as_ref().expect("restored");
     assert_eq!(
-        doc.wizard.assessment().choice("A1.1"),
+        doc.wizard().assessment().choice("A1.1"),
         Some(UNKNOWN),
         "answer restored"
     );
-    assert!(doc.dirty, "restored work still needs saving");
+    assert!(doc.is_dirty(), "restored work still needs saving");
 
     b.apply(Action::DiscardAndClose);
     assert!(
@@ -431,7 +431,7 @@ fn saving_to_an_unwritable_place_keeps_the_work() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard.assessment().choice("B1.1")),
+            .and_then(|d| d.wizard().assessment().choice("B1.1")),
         Some("ja"),
         "work kept"
     );
@@ -454,7 +454,7 @@ fn undo_redo_and_leaving_with_unsaved_changes() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard.assessment().choice("A1.1")),
+            .and_then(|d| d.wizard().assessment().choice("A1.1")),
         Some("ja"),
         "undone"
     );
@@ -462,7 +462,7 @@ fn undo_redo_and_leaving_with_unsaved_changes() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard.assessment().choice("A1.1")),
+            .and_then(|d| d.wizard().assessment().choice("A1.1")),
         Some("nein"),
         "redone"
     );
@@ -486,17 +486,17 @@ fn examples_open_as_unsaved_copies_and_reset() {
     for i in 0..plattformcheck::ui::EXAMPLES.len() {
         a.apply(Action::OpenExample(i));
         let doc = a.doc.as_ref().expect("example opens");
-        assert!(doc.path.is_none(), "an unsaved copy");
-        assert!(doc.wizard.score().is_complete(), "example complete");
+        assert!(doc.path().is_none(), "an unsaved copy");
+        assert!(doc.wizard().score().is_complete(), "example complete");
     }
     a.apply(Action::ResetAnswers);
     let doc = a.doc.as_ref().expect("open");
     assert!(
-        doc.wizard.assessment().answers.is_empty(),
+        doc.wizard().assessment().answers.is_empty(),
         "answers cleared"
     );
     assert!(
-        !doc.wizard.assessment().metadata.public_body.is_empty(),
+        !doc.wizard().assessment().metadata.public_body.is_empty(),
         "metadata kept"
     );
     a.apply(Action::Undo);
@@ -504,7 +504,7 @@ fn examples_open_as_unsaved_copies_and_reset() {
         !a.doc
             .as_ref()
             .expect("open")
-            .wizard
+            .wizard()
             .assessment()
             .answers
             .is_empty(),

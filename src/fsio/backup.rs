@@ -67,6 +67,16 @@ pub fn keep(path: &Path, old: &[u8], permissions: Option<fs::Permissions>) -> io
     Ok(newest)
 }
 
+/// Moves the file `path` to `to` (a file set aside, such as a damaged autosave), keeping what
+/// `to` held before as its backup. Returns `to`.
+pub fn keep_by_rename(path: &Path, to: &Path) -> io::Result<PathBuf> {
+    if let Ok(old) = fs::read(to) {
+        keep(to, &old, None)?;
+    }
+    fs::rename(path, to)?;
+    Ok(to.to_path_buf())
+}
+
 /// Eight hexadecimal digits of the SHA-256 of `text`.
 fn short_hash(text: &str) -> String {
     use sha2::{Digest as _, Sha256};

@@ -1103,8 +1103,9 @@ mod tests {
         paths.sort();
         let mut docs = Vec::new();
         for path in paths {
-            let (checklist, assessment) =
-                crate::cli::open_assessment(&path, None).expect("the example opens");
+            let (checklist, assessment) = crate::session::open_file(&path, None)
+                .expect("the example opens")
+                .into_parts();
             let score = crate::scoring::score(&checklist, &assessment);
             for lang in [crate::text::Lang::De, crate::text::Lang::En] {
                 docs.push(super::super::build(

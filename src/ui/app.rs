@@ -13,10 +13,9 @@ use super::action::{
 use super::i18n::{self, Tr};
 use super::{files, screens, style};
 use crate::assessment::{Assessment, Measure};
-use crate::builtin;
-use crate::checklist::{Checklist, LoadReport, load};
 use crate::diagnostics::Problem;
-use crate::store;
+use crate::session::autosave::{self, AutosaveFile};
+use crate::session::{ExportFormat, Library, OpenError, Session};
 use crate::text::Lang;
 use crate::wizard::{EditKey, Step, Wizard};
 
@@ -51,40 +50,12 @@ impl Default for Prefs {
     }
 }
 
-/// The autosave file: the work in progress, written within a second of every change.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(rename = "Autosave")]
-pub struct AutosaveFile {
-    /// When it was written (local time, for display).
-    pub saved_at: String,
-    /// The file the work belongs to, if it was saved before.
-    pub path: Option<PathBuf>,
-    /// The checklist file, for a checklist of one's own.
-    pub checklist_file: Option<PathBuf>,
-    /// The work.
-    pub assessment: Assessment,
-}
-
-/// The open document.
-pub struct Doc {
-    /// The walkthrough and the assessment.
-    pub wizard: Wizard,
-    /// Where it is saved, if anywhere.
-    pub path: Option<PathBuf>,
-    /// The checklist file, for a checklist of one's own.
-    pub checklist_file: Option<PathBuf>,
-    /// Unsaved changes.
-    pub dirty: bool,
-}
-
-impl Doc {
-    /// The file name, or "new assessment (not saved)".
-    pub fn name(&self, s: &Tr) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || s.unsaved_document.to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
+/// The file name of an open assessment, or "new assessment (not saved)".
+pub fn document_name(session: &Session, s: &Tr) -> String {
+    session.path().and_then(|p| p.file_name()).map_or_else(
+        || s.unsaved_document.to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A modal dialog.
@@ -120,12 +91,10 @@ pub struct Message {
 pub struct App {
     /// Preferences.
     pub prefs: Prefs,
-    /// Built-in checklists (and their problems, if any).
-    pub library: LoadReport,
-    /// Checklists of one's own loaded in this session.
-    pub custom: Vec<(PathBuf, Checklist)>,
+    /// Built-in checklists and the own ones loaded in this session.
+    pub library: Library,
     /// The open assessment.
-    pub doc: Option<Doc>,
+    pub doc: Option<Session>,
     /// The open dialog.
     pub dialog: Option<Dialog>,
     /// Messages.
@@ -154,21 +123,33 @@ pub struct App {
 }
 
 /// Name of the autosave file in the data folder.
-pub const AUTOSAVE_FILE: &str = "autosave.ron";
+pub const AUTOSAVE_FILE: &str = autosave::FILE_NAME;
 
 impl App {
     /// The app with these preferences, keeping its autosave in `data_dir`.
     pub fn new(prefs: Prefs, data_dir: Option<PathBuf>) -> Self {
-        let restore = data_dir
+        let mut messages = Vec::new();
+        let restore = match data_dir
             .as_ref()
-            .and_then(|d| read_autosave(&d.join(AUTOSAVE_FILE)));
+            .map(|d| autosave::read(&d.join(AUTOSAVE_FILE)))
+        {
+            Some(Ok(found)) => found,
+            Some(Err(err)) => {
+                messages.push(Message {
+                    error: true,
+                    text: err.to_string(),
+                    open: None,
+                });
+                None
+            }
+            None => None,
+        };
         Self {
             prefs,
-            library: builtin::load_all(),
-            custom: Vec::new(),
+            library: Library::with_builtins(),
             doc: None,
             dialog: None,
-            messages: Vec::new(),
+            messages,
             restore,
             data_dir,
             autosave_due: None,
@@ -206,7 +187,7 @@ impl App {
 
     /// Whether there are unsaved changes.
     pub fn is_dirty(&self) -> bool {
-        self.doc.as_ref().is_some_and(|d| d.dirty)
+        self.doc.as_ref().is_some_and(Session::is_dirty)
     }
 
     /// Applies one action.
@@ -231,7 +212,11 @@ impl App {
                 let start = self.default_path(purpose);
                 self.pending = Some((purpose, files::spawn_dialog(purpose, &start)));
             }
-            Action::Save => match self.doc.as_ref().and_then(|d| d.path.clone()) {
+            Action::Save => match self
+                .doc
+                .as_ref()
+                .and_then(|d| d.path().map(Path::to_path_buf))
+            {
                 Some(path) => {
                     self.save_to(&path);
                 }
@@ -342,7 +327,7 @@ impl App {
             Action::Leave(then) => self.leave_then(*then.clone(), |app| app.apply(*then)),
             Action::DiscardAndDo(then) => {
                 if let Some(doc) = &mut self.doc {
-                    doc.dirty = false;
+                    doc.mark_clean();
                 }
                 self.delete_autosave();
                 self.dialog = None;
@@ -389,8 +374,7 @@ impl App {
                 w.go(Step::Metadata);
             }),
         }
-        if edits && let Some(doc) = &mut self.doc {
-            doc.dirty = true;
+        if edits && self.doc.is_some() {
             self.autosave_due
                 .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
         }
@@ -398,7 +382,7 @@ impl App {
 
     fn with_wizard(&mut self, f: impl FnOnce(&mut Wizard)) {
         if let Some(doc) = &mut self.doc {
-            f(&mut doc.wizard);
+            f(doc.wizard_mut());
         }
     }
 
@@ -418,94 +402,53 @@ impl App {
     }
 
     fn new_doc(&mut self, choice: &ChecklistChoice) {
-        let checklist = match choice {
-            ChecklistChoice::Builtin(id) => self
-                .library
-                .checklists
-                .iter()
-                .map(|l| &l.checklist)
-                .find(|c| c.id() == id)
-                .cloned(),
-            ChecklistChoice::File(path) => {
-                let (checklist, problems) = load::load_file(path);
-                match checklist {
-                    Some(c) => {
-                        self.custom.retain(|(p, _)| p != path);
-                        self.custom.push((path.clone(), c.clone()));
-                        Some(c)
-                    }
-                    None => {
-                        self.dialog = Some(Dialog::ChecklistProblems(problems));
-                        return;
-                    }
+        let (checklist, checklist_file) = match choice {
+            ChecklistChoice::Builtin(id) => (self.library.builtin(id), None),
+            ChecklistChoice::File(path) => match self.library.load_own(path) {
+                Ok(c) => (Some(c), Some(path.clone())),
+                Err(problems) => {
+                    self.dialog = Some(Dialog::ChecklistProblems(problems));
+                    return;
                 }
-            }
+            },
         };
         let Some(checklist) = checklist else { return };
         let mut assessment = Assessment::new(&checklist);
         assessment.metadata.date = Some(crate::dates::today());
-        let checklist_file = match choice {
-            ChecklistChoice::File(p) => Some(p.clone()),
-            ChecklistChoice::Builtin(_) => None,
-        };
         self.dialog = None;
-        self.doc = Some(Doc {
-            wizard: Wizard::new(checklist, assessment),
-            path: None,
-            checklist_file,
-            dirty: false,
-        });
+        self.doc = Some(Session::new(checklist, checklist_file, assessment));
     }
 
-    fn find_checklist(&self, assessment: &Assessment) -> Option<(Checklist, Option<PathBuf>)> {
-        let id = &assessment.checklist.id;
-        self.library
-            .checklists
-            .iter()
-            .map(|l| (l.checklist.clone(), None))
-            .chain(
-                self.custom
-                    .iter()
-                    .map(|(p, c)| (c.clone(), Some(p.clone()))),
-            )
-            .find(|(c, _)| c.id() == id)
+    /// Shows why an assessment did not open, in the UI language where the core's error has a
+    /// case of its own.
+    fn open_failed(&mut self, err: OpenError) {
+        let s = self.tr();
+        let text = match err {
+            OpenError::ChecklistMissing { path, id } => format!(
+                "{}: {} `{id}`",
+                path.display(),
+                s.msg_checklist_not_available
+            ),
+            OpenError::Mismatch { path, mismatches } => {
+                let list: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+                format!("{}: {}", path.display(), list.join("; "))
+            }
+            other => other.to_string(),
+        };
+        self.error(text);
     }
 
     /// Opens an assessment file; every failure becomes a message naming the file.
     pub fn open(&mut self, path: &Path) {
-        let s = self.tr();
-        let assessment = match store::load(path) {
-            Ok(a) => a,
-            Err(err) => {
-                self.error(err.to_string());
-                return;
+        match Session::open(&self.library, path) {
+            Ok(mut session) => {
+                session.wizard_mut().go(Step::Result);
+                self.remember(path);
+                self.dialog = None;
+                self.doc = Some(session);
             }
-        };
-        let Some((checklist, checklist_file)) = self.find_checklist(&assessment) else {
-            self.error(format!(
-                "{}: {} `{}`",
-                path.display(),
-                s.msg_checklist_not_available,
-                assessment.checklist.id
-            ));
-            return;
-        };
-        let mismatches = assessment.check_against(&checklist);
-        if !mismatches.is_empty() {
-            let list: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
-            self.error(format!("{}: {}", path.display(), list.join("; ")));
-            return;
+            Err(err) => self.open_failed(err),
         }
-        self.remember(path);
-        self.dialog = None;
-        let mut wizard = Wizard::new(checklist, assessment);
-        wizard.go(Step::Result);
-        self.doc = Some(Doc {
-            wizard,
-            path: Some(path.to_path_buf()),
-            checklist_file,
-            dirty: false,
-        });
     }
 
     fn open_example(&mut self, index: usize) {
@@ -513,23 +456,14 @@ impl App {
             return;
         };
         let path = Path::new("assets/examples").join(name);
-        match store::parse(&path, text) {
-            Ok(assessment) => match self.find_checklist(&assessment) {
-                Some((checklist, _)) => {
-                    let mut wizard = Wizard::new(checklist, assessment);
-                    wizard.go(Step::Result);
-                    // An unsaved copy: trainers can change it freely and start again.
-                    self.doc = Some(Doc {
-                        wizard,
-                        path: None,
-                        checklist_file: None,
-                        dirty: false,
-                    });
-                    self.dialog = None;
-                }
-                None => self.error(format!("{}: checklist missing", path.display())),
-            },
-            Err(err) => self.error(err.to_string()),
+        // An unsaved copy: trainers can change it freely and start again.
+        match Session::open_text(&self.library, &path, text) {
+            Ok(mut session) => {
+                session.wizard_mut().go(Step::Result);
+                self.doc = Some(session);
+                self.dialog = None;
+            }
+            Err(err) => self.open_failed(err),
         }
     }
 
@@ -539,10 +473,8 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return false;
         };
-        match store::save(path, doc.wizard.assessment()) {
+        match doc.save_as(path) {
             Ok(()) => {
-                doc.dirty = false;
-                doc.path = Some(path.to_path_buf());
                 self.remember(path);
                 self.delete_autosave();
                 self.info(format!("{} {}", s.msg_saved, path.display()));
@@ -560,38 +492,18 @@ impl App {
     pub fn export_pdf(&mut self, path: &Path, lang: Lang) -> bool {
         let s = self.tr();
         let Some(doc) = &self.doc else { return false };
-        let w = &doc.wizard;
-        let score = w.score();
-        let report = crate::report::build(
-            w.checklist(),
-            w.assessment(),
-            &score,
-            lang,
-            env!("CARGO_PKG_VERSION"),
-            crate::dates::today(),
-        );
-        let (bytes, warnings) = match crate::report::pdf::render(&report) {
-            Ok(out) => out,
+        let exported = match doc.export(ExportFormat::Pdf, lang, path) {
+            Ok(exported) => exported,
             Err(err) => {
-                self.error(format!("{}: {err}", path.display()));
+                self.error(format!("{}: {err}", s.msg_pdf_failed));
                 return false;
             }
         };
-        let sources: Vec<&Path> = doc
-            .path
-            .iter()
-            .chain(&doc.checklist_file)
-            .map(PathBuf::as_path)
-            .collect();
-        if let Err(err) = crate::fsio::report_target::write_report(path, &bytes, &sources) {
-            self.error(format!("{}: {err}", s.msg_pdf_failed));
-            return false;
-        }
-        for w in warnings {
+        for w in &exported.warnings {
             self.error(format!("{}: {w}", path.display()));
         }
         let mut text = format!("{} {}", s.msg_pdf_saved, path.display());
-        if !score.is_complete() {
+        if exported.open_questions() > 0 {
             text.push_str(&format!(" — {}", s.msg_pdf_provisional));
         }
         self.messages.push(Message {
@@ -613,13 +525,17 @@ impl App {
         let dir = files::documents_dir();
         match purpose {
             FilePurpose::SaveAs => {
-                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                if let Some(path) = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path().map(Path::to_path_buf))
+                {
                     return path;
                 }
                 let account = self
                     .doc
                     .as_ref()
-                    .map(|d| d.wizard.assessment().metadata.account.clone())
+                    .map(|d| d.assessment().metadata.account.clone())
                     .unwrap_or_default();
                 dir.join(files::default_file_name(&account))
             }
@@ -627,12 +543,12 @@ impl App {
                 let account = self
                     .doc
                     .as_ref()
-                    .map(|d| d.wizard.assessment().metadata.account.clone())
+                    .map(|d| d.assessment().metadata.account.clone())
                     .unwrap_or_default();
                 let base = self
                     .doc
                     .as_ref()
-                    .and_then(|d| d.path.as_ref())
+                    .and_then(Session::path)
                     .and_then(|p| p.parent())
                     .map_or(dir, Path::to_path_buf);
                 base.join(files::default_name(&account, "pdf"))
@@ -657,34 +573,18 @@ impl App {
         let (Some(path), Some(doc)) = (self.autosave_path(), &self.doc) else {
             return;
         };
-        if !doc.dirty {
+        if !doc.is_dirty() {
             return;
         }
-        let file = AutosaveFile {
-            saved_at: now_text(),
-            path: doc.path.clone(),
-            checklist_file: doc.checklist_file.clone(),
-            assessment: doc.wizard.assessment().clone(),
-        };
-        let text =
-            ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::new()).unwrap_or_default();
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Err(err) = store::write_atomic(&path, text.as_bytes()) {
-            let s = self.tr();
-            self.error(format!(
-                "{}: {}: {err}",
-                path.display(),
-                s.msg_autosave_failed
-            ));
+        if let Err(err) = doc.autosave(&path, now_text()) {
+            self.error(err.to_string());
         }
     }
 
     fn delete_autosave(&mut self) {
         self.autosave_due = None;
         if let Some(path) = self.autosave_path() {
-            let _ = std::fs::remove_file(path);
+            autosave::remove(&path);
         }
     }
 
@@ -693,31 +593,22 @@ impl App {
             return;
         };
         if let Some(path) = &file.checklist_file
-            && !self.custom.iter().any(|(p, _)| p == path)
-            && let (Some(c), _) = load::load_file(path)
+            && !self.library.own().iter().any(|(p, _)| p == path)
         {
-            self.custom.push((path.clone(), c));
+            // A checklist of one's own that no longer loads leaves the restore to say which
+            // checklist is missing.
+            let _ = self.library.load_own(path);
         }
-        let Some((checklist, checklist_file)) = self.find_checklist(&file.assessment) else {
-            let s = self.tr();
-            self.error(format!(
-                "{} `{}`",
-                s.msg_checklist_not_available, file.assessment.checklist.id
-            ));
-            return;
-        };
-        if !file.assessment.check_against(&checklist).is_empty() {
-            self.error(self.tr().msg_autosave_mismatch.to_string());
-            return;
+        match Session::recover(&self.library, file) {
+            Ok(mut session) => {
+                session.wizard_mut().go(Step::Result);
+                self.doc = Some(session);
+            }
+            Err(OpenError::Mismatch { .. }) => {
+                self.error(self.tr().msg_autosave_mismatch.to_string());
+            }
+            Err(err) => self.open_failed(err),
         }
-        let mut wizard = Wizard::new(checklist, file.assessment);
-        wizard.go(Step::Result);
-        self.doc = Some(Doc {
-            wizard,
-            path: file.path,
-            checklist_file,
-            dirty: true,
-        });
     }
 
     /// Takes the result of a finished system file dialog, if any.
@@ -748,8 +639,8 @@ impl App {
         let Some(doc) = &self.doc else {
             return "Plattform-Check".to_string();
         };
-        let name = doc.name(self.tr());
-        let star = if doc.dirty { "*" } else { "" };
+        let name = document_name(doc, self.tr());
+        let star = if doc.is_dirty() { "*" } else { "" };
         format!("{name}{star} – Plattform-Check")
     }
 
@@ -878,9 +769,4 @@ fn now_text() -> String {
     let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
     now.format(format).unwrap_or_default()
-}
-
-fn read_autosave(path: &Path) -> Option<AutosaveFile> {
-    let text = load::read_text(path, store::MAX_FILE_BYTES).ok()?;
-    ron::from_str(&text).ok()
 }

@@ -73,8 +73,8 @@ pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
         {
             actions.push(Action::Next);
         }
-        if let Step::Question(id) = doc.wizard.step()
-            && let Some(q) = doc.wizard.checklist().question(id)
+        if let Step::Question(id) = doc.wizard().step()
+            && let Some(q) = doc.wizard().checklist().question(id)
         {
             let choices: Vec<&str> = q
                 .options
@@ -126,11 +126,11 @@ fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     if ui.button(s.save_as).on_hover_text("Ctrl+Shift+S").clicked() {
         actions.push(Action::ShowFileDialog(FilePurpose::SaveAs));
     }
-    let undo = ui.add_enabled(doc.wizard.can_undo(), egui::Button::new(s.undo));
+    let undo = ui.add_enabled(doc.wizard().can_undo(), egui::Button::new(s.undo));
     if undo.on_hover_text("Ctrl+Z").clicked() {
         actions.push(Action::Undo);
     }
-    let redo = ui.add_enabled(doc.wizard.can_redo(), egui::Button::new(s.redo));
+    let redo = ui.add_enabled(doc.wizard().can_redo(), egui::Button::new(s.redo));
     if redo.on_hover_text("Ctrl+Y").clicked() {
         actions.push(Action::Redo);
     }
@@ -211,7 +211,7 @@ fn messages(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 /// The layout while an assessment is open: the list of all questions left, the step right.
 pub fn workspace(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
-    let score = doc.wizard.score();
+    let score = doc.wizard().score();
     egui::Panel::left("navigation")
         .resizable(true)
         .default_size(330.0)
@@ -225,7 +225,7 @@ pub fn workspace(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             .show(ui, |ui| {
                 // Cap the reading width on wide screens; never widen past the panel.
                 ui.set_max_width((ui.available_width() - 8.0).min(980.0));
-                match doc.wizard.step() {
+                match doc.wizard().step() {
                     Step::Metadata => metadata::ui(ui, app, actions),
                     Step::Question(id) => question::ui(ui, app, id, &score, actions),
                     Step::Result => result::ui(ui, app, &score, actions),
@@ -240,7 +240,7 @@ fn state_mark(app: &App, score: &Score, id: &str) -> (String, egui::Color32) {
         return (String::new(), egui::Color32::GRAY);
     };
     let weak = egui::Color32::GRAY;
-    match (doc.wizard.assessment().choice(id), score.finding(id)) {
+    match (doc.wizard().assessment().choice(id), score.finding(id)) {
         (None, _) => ("○".into(), weak),
         (Some(_), Some(f)) if f.knockout.is_some() => ("✖".into(), class_color(f.gross.class)),
         (Some(UNKNOWN), _) => ("?".into(), egui::Color32::from_rgb(120, 120, 200)),
@@ -253,11 +253,11 @@ fn navigation(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) 
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let w = &doc.wizard;
+    let w = &doc.wizard();
     ui.add_space(6.0);
     ui.label(RichText::new(w.checklist().title().get(lang)).strong());
-    let name = doc.name(s);
-    if doc.dirty {
+    let name = super::app::document_name(doc, s);
+    if doc.is_dirty() {
         let text = format!("{name} • {}", s.unsaved_changes);
         ui.label(RichText::new(text).color(egui::Color32::from_rgb(200, 120, 0)));
     } else {

@@ -59,3 +59,19 @@ pub fn risky_choice(q: &plattformcheck::checklist::Question) -> String {
         |o| o.id.clone(),
     )
 }
+
+/// Opens an assessment file with its built-in checklist, as the command line does.
+pub fn open_assessment(
+    path: &Path,
+    checklist_file: Option<&Path>,
+) -> Result<
+    (
+        plattformcheck::checklist::Checklist,
+        plattformcheck::assessment::Assessment,
+    ),
+    String,
+> {
+    plattformcheck::session::open_file(path, checklist_file)
+        .map(plattformcheck::session::Session::into_parts)
+        .map_err(|e| e.to_string())
+}

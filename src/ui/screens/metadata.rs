@@ -11,7 +11,7 @@ use crate::ui::widgets::{date_field, heading, text_field};
 pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
-    let m = &doc.wizard.assessment().metadata;
+    let m = &doc.wizard().assessment().metadata;
     heading(ui, s.metadata_title);
     ui.label(s.metadata_intro);
     ui.add_space(6.0);

@@ -17,7 +17,7 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let w = &doc.wizard;
+    let w = &doc.wizard();
     let Some(q) = w.checklist().question(id) else {
         return;
     };
@@ -156,7 +156,7 @@ fn finding_box(ui: &mut Ui, app: &App, f: &ScoredFinding, actions: &mut Vec<Acti
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let matrix = doc.wizard.checklist().matrix();
+    let matrix = doc.wizard().checklist().matrix();
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(2.0, class_color(f.gross.class)))
         .show(ui, |ui| {
@@ -212,7 +212,7 @@ fn measure_fields(
     let s = app.tr();
     let lang = app.prefs.lang;
     let id = &f.id;
-    let matrix = doc.wizard.checklist().matrix();
+    let matrix = doc.wizard().checklist().matrix();
     if let Some(v) = text_field(ui, s.measure, &m.text, true, false) {
         actions.push(Action::Measure(id.clone(), MeasureEdit::Text(v)));
     }

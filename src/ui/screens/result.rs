@@ -18,7 +18,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let w = &doc.wizard;
+    let w = &doc.wizard();
     ui.horizontal(|ui| {
         heading(ui, s.result_title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -216,7 +216,7 @@ fn traffic_light(ui: &mut Ui, class: RiskClass) {
 fn risk_map(ui: &mut Ui, app: &App, score: &Score, residual: bool, title: &str) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
-    let matrix = doc.wizard.checklist().matrix();
+    let matrix = doc.wizard().checklist().matrix();
     let counts = score.heat_map(residual);
     ui.label(RichText::new(title).strong());
     egui::Grid::new(("map", residual))
@@ -298,7 +298,7 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
             for f in rows {
                 let title = match f.kind {
                     FindingKind::Baseline => f
-                        .subject(doc.wizard.checklist(), lang)
+                        .subject(doc.wizard().checklist(), lang)
                         .map(|title| format!("{} {title}", f.id))
                         .unwrap_or_default(),
                     _ => f.id.clone(),
@@ -350,7 +350,7 @@ fn review(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let r = &doc.wizard.assessment().review;
+    let r = &doc.wizard().assessment().review;
     egui::CollapsingHeader::new(RichText::new(s.review_title).strong())
         .id_salt("review")
         .default_open(r.decision.is_some() || !r.dpo_opinion.is_empty())

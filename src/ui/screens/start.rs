@@ -35,10 +35,9 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                             let a = &restore.assessment;
                             let title = app
                                 .library
-                                .checklists
-                                .iter()
-                                .find(|l| l.checklist.id() == a.checklist.id)
-                                .map_or(a.checklist.id.as_str(), |l| l.checklist.title().get(lang));
+                                .builtins()
+                                .find(|c| c.id() == a.checklist.id)
+                                .map_or(a.checklist.id.as_str(), |c| c.title().get(lang));
                             let what: Vec<&str> =
                                 [title, &a.metadata.public_body, &a.metadata.account]
                                     .into_iter()
@@ -63,8 +62,7 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                 }
 
                 subheading(ui, s.new_assessment);
-                for loaded in &app.library.checklists {
-                    let c = &loaded.checklist;
+                for c in app.library.builtins() {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         ui.horizontal(|ui| {
@@ -94,7 +92,7 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                         );
                     });
                 }
-                for p in &app.library.problems {
+                for p in app.library.problems() {
                     ui.colored_label(egui::Color32::from_rgb(198, 40, 40), p.to_string());
                 }
                 if ui

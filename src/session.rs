@@ -1,0 +1,275 @@
+//! The use-cases over one open assessment, shared by every front end: open (from a file, an
+//! example text or an autosave), save, save as, autosave and export. A [`Session`] owns the
+//! assessment with its checklist and walkthrough ([`Wizard`]), the file it belongs to, and
+//! whether it has unsaved changes. The command line and the desktop app call this module; neither
+//! calls [`crate::store`] or [`crate::report`] for these itself.
+
+pub mod autosave;
+pub mod export;
+pub mod library;
+
+use std::path::{Path, PathBuf};
+
+use crate::assessment::{Assessment, Mismatch};
+use crate::checklist::Checklist;
+use crate::diagnostics::Problem;
+use crate::store;
+use crate::wizard::Wizard;
+
+pub use autosave::AutosaveFile;
+pub use export::{ExportError, ExportFormat, Exported};
+pub use library::Library;
+
+/// Why an assessment could not be opened. Nothing was changed on disk.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The file could not be read or is not a valid assessment.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    /// The checklist the assessment names is neither built in nor loaded.
+    #[error("{}: the assessment uses checklist `{id}`, which is neither built in nor loaded", path.display())]
+    ChecklistMissing {
+        /// The assessment.
+        path: PathBuf,
+        /// The checklist id it names.
+        id: String,
+    },
+    /// The checklist file given for it does not load.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Checklist(Vec<Problem>),
+    /// The assessment does not fit the checklist (another version, unknown answers).
+    #[error("{}", .mismatches.iter().map(|m| format!("{}: {m}", path.display())).collect::<Vec<_>>().join("\n"))]
+    Mismatch {
+        /// The assessment.
+        path: PathBuf,
+        /// Every way in which it does not fit.
+        mismatches: Vec<Mismatch>,
+    },
+}
+
+/// Why the assessment could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// It has no file yet: ask for one and use [`Session::save_as`].
+    #[error("the assessment has no file yet")]
+    NoPath,
+    /// Writing failed; the file on disk is unchanged.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+/// Opens `path` as the command line does: with the checklist file given (`--checklist FILE`),
+/// else with the built-in checklist it names (parsing only that one).
+pub fn open_file(path: &Path, checklist_file: Option<&Path>) -> Result<Session, OpenError> {
+    match checklist_file {
+        Some(file) => {
+            let (checklist, problems) = crate::checklist::load::load_file(file);
+            let checklist = checklist.ok_or(OpenError::Checklist(problems))?;
+            Session::open_with_checklist(path, checklist, file.to_path_buf())
+        }
+        None => Session::open(&Library::lazy(), path),
+    }
+}
+
+/// One open assessment.
+#[derive(Clone, Debug)]
+pub struct Session {
+    wizard: Wizard,
+    path: Option<PathBuf>,
+    checklist_file: Option<PathBuf>,
+    /// The content as last opened or saved; `None` for work that was never saved anywhere the
+    /// user chose (restored from an autosave), which always counts as unsaved.
+    saved: Option<Assessment>,
+}
+
+impl Session {
+    /// A session over `assessment`, not yet saved to a file, with nothing unsaved.
+    pub fn new(
+        checklist: Checklist,
+        checklist_file: Option<PathBuf>,
+        assessment: Assessment,
+    ) -> Self {
+        Self {
+            saved: Some(assessment.clone()),
+            wizard: Wizard::new(checklist, assessment),
+            path: None,
+            checklist_file,
+        }
+    }
+
+    /// Opens the assessment file `path` with the checklist it names from `library`.
+    pub fn open(library: &Library, path: &Path) -> Result<Self, OpenError> {
+        let assessment = store::load(path)?;
+        Self::with_library(library, path, assessment, Some(path))
+    }
+
+    /// Opens the assessment file `path` with exactly this checklist (`--checklist FILE`).
+    pub fn open_with_checklist(
+        path: &Path,
+        checklist: Checklist,
+        checklist_file: PathBuf,
+    ) -> Result<Self, OpenError> {
+        let assessment = store::load(path)?;
+        Self::fitted(
+            checklist,
+            Some(checklist_file),
+            assessment,
+            path,
+            Some(path),
+        )
+    }
+
+    /// Opens assessment text (a built-in example) as an unsaved copy; `name` names it in errors.
+    pub fn open_text(library: &Library, name: &Path, text: &str) -> Result<Self, OpenError> {
+        let assessment = store::parse(name, text)?;
+        Self::with_library(library, name, assessment, None)
+    }
+
+    /// Restores autosaved work; it counts as unsaved until it is saved.
+    pub fn recover(library: &Library, file: AutosaveFile) -> Result<Self, OpenError> {
+        let name = file
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(autosave::FILE_NAME));
+        let mut session = Self::with_library(library, &name, file.assessment, None)?;
+        session.path = file.path;
+        if file.checklist_file.is_some() {
+            session.checklist_file = file.checklist_file;
+        }
+        session.saved = None;
+        Ok(session)
+    }
+
+    fn with_library(
+        library: &Library,
+        name: &Path,
+        assessment: Assessment,
+        path: Option<&Path>,
+    ) -> Result<Self, OpenError> {
+        let (checklist, checklist_file) =
+            library
+                .find(&assessment.checklist)
+                .ok_or_else(|| OpenError::ChecklistMissing {
+                    path: name.to_path_buf(),
+                    id: assessment.checklist.id.clone(),
+                })?;
+        Self::fitted(checklist, checklist_file, assessment, name, path)
+    }
+
+    fn fitted(
+        checklist: Checklist,
+        checklist_file: Option<PathBuf>,
+        assessment: Assessment,
+        name: &Path,
+        path: Option<&Path>,
+    ) -> Result<Self, OpenError> {
+        let mismatches = assessment.check_against(&checklist);
+        if !mismatches.is_empty() {
+            return Err(OpenError::Mismatch {
+                path: name.to_path_buf(),
+                mismatches,
+            });
+        }
+        let mut session = Self::new(checklist, checklist_file, assessment);
+        session.path = path.map(Path::to_path_buf);
+        Ok(session)
+    }
+
+    /// The checklist and the assessment, leaving the session.
+    pub fn into_parts(self) -> (Checklist, Assessment) {
+        self.wizard.into_parts()
+    }
+
+    /// The walkthrough over the assessment.
+    pub fn wizard(&self) -> &Wizard {
+        &self.wizard
+    }
+
+    /// The walkthrough, to move through it and edit the assessment.
+    pub fn wizard_mut(&mut self) -> &mut Wizard {
+        &mut self.wizard
+    }
+
+    /// The checklist.
+    pub fn checklist(&self) -> &Checklist {
+        self.wizard.checklist()
+    }
+
+    /// The assessment as it is now.
+    pub fn assessment(&self) -> &Assessment {
+        self.wizard.assessment()
+    }
+
+    /// The file it belongs to, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The checklist file, for a checklist of one's own.
+    pub fn checklist_file(&self) -> Option<&Path> {
+        self.checklist_file.as_deref()
+    }
+
+    /// Whether the assessment differs from what was last opened or saved (undoing back to that
+    /// state makes it saved again).
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(self.wizard.assessment())
+    }
+
+    /// Takes the current content as saved (the user chose to discard the changes elsewhere).
+    pub fn mark_clean(&mut self) {
+        self.saved = Some(self.wizard.assessment().clone());
+    }
+
+    /// Saves to the file it belongs to.
+    pub fn save(&mut self) -> Result<PathBuf, SaveError> {
+        let path = self.path.clone().ok_or(SaveError::NoPath)?;
+        self.save_as(&path)?;
+        Ok(path)
+    }
+
+    /// Saves to `path`, which it then belongs to.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), store::Error> {
+        store::save(path, self.wizard.assessment())?;
+        self.path = Some(path.to_path_buf());
+        self.mark_clean();
+        Ok(())
+    }
+
+    /// What the autosave file holds for this session, stamped `saved_at`.
+    pub fn autosave_file(&self, saved_at: String) -> AutosaveFile {
+        AutosaveFile {
+            saved_at,
+            path: self.path.clone(),
+            checklist_file: self.checklist_file.clone(),
+            assessment: self.wizard.assessment().clone(),
+        }
+    }
+
+    /// Writes the work in progress to the autosave file `path`.
+    pub fn autosave(&self, path: &Path, saved_at: String) -> Result<(), autosave::AutosaveError> {
+        autosave::write(path, &self.autosave_file(saved_at))
+    }
+
+    /// Writes the report in `format` and `lang` to `path` (see [`export::export`]).
+    pub fn export(
+        &self,
+        format: ExportFormat,
+        lang: crate::text::Lang,
+        path: &Path,
+    ) -> Result<Exported, ExportError> {
+        let mut sources: Vec<&Path> = self.path.iter().map(PathBuf::as_path).collect();
+        sources.extend(self.checklist_file.as_deref());
+        export::export(
+            self.wizard.checklist(),
+            self.wizard.assessment(),
+            &export::Target {
+                format,
+                lang,
+                path,
+                sources: &sources,
+                today: crate::dates::today(),
+            },
+        )
+    }
+}
