@@ -31,6 +31,7 @@ pub mod checklist;
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
+pub mod edit;
 pub mod fsio;
 pub mod report;
 pub mod risk;

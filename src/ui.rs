@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod command;
 pub mod files;
 pub mod i18n;
 pub mod screens;

@@ -2,8 +2,9 @@
 //! answering, and undo/redo. Pure domain logic, no egui: the desktop app drives it through
 //! actions, and tests drive it directly.
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, Assessment, Measure};
 use crate::checklist::{Checklist, Question};
+use crate::edit::{Edit, UndoKey};
 use crate::scoring::{self, Score};
 
 /// Where the walkthrough is.
@@ -17,16 +18,6 @@ pub enum Step {
     Result,
 }
 
-/// Which part of the assessment an edit touched; consecutive edits of the same part (typing
-/// into one field) form one undo step.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditKey {
-    /// A structural change (an answer chosen, a measure planned): always its own undo step.
-    Discrete,
-    /// Typing into a named field.
-    Field(String),
-}
-
 /// How many undo steps are kept.
 const UNDO_LIMIT: usize = 200;
 
@@ -38,7 +29,7 @@ pub struct Wizard {
     step: Step,
     undo: Vec<Assessment>,
     redo: Vec<Assessment>,
-    last_edit: Option<EditKey>,
+    last_edit: Option<UndoKey>,
 }
 
 impl Wizard {
@@ -180,29 +171,63 @@ impl Wizard {
 
     /// Chooses `choice` for question `id` (the same choice again keeps the answer).
     pub fn answer(&mut self, id: &str, choice: &str) {
-        let Some(q) = self.checklist.question(id) else {
-            return;
-        };
-        if !q.accepts(choice) || self.assessment.choice(id) == Some(choice) {
-            return;
-        }
-        self.edit(EditKey::Discrete, |a| {
-            a.answers
-                .entry(id.to_string())
-                .or_insert_with(Answer::default)
-                .choice = choice.to_string();
+        self.apply(Edit::Answer {
+            question: id.to_string(),
+            choice: choice.to_string(),
         });
+    }
+
+    /// Applies `edit` as one undo step, or as part of the previous one when it continues typing
+    /// into the same field. An edit that changes nothing (an unknown question or option, the
+    /// same answer again) leaves no undo step.
+    pub fn apply(&mut self, edit: Edit) {
+        let key = edit.undo_key();
+        match edit {
+            Edit::Answer { question, choice } => {
+                let Some(q) = self.checklist.question(&question) else {
+                    return;
+                };
+                if !q.accepts(&choice) || self.assessment.choice(&question) == Some(choice.as_str())
+                {
+                    return;
+                }
+                self.change(key, |a| {
+                    a.answers
+                        .entry(question)
+                        .or_insert_with(Answer::default)
+                        .choice = choice;
+                });
+            }
+            Edit::PlanMeasure { finding, lang } => {
+                let Some((text, gross)) = self
+                    .score()
+                    .finding(&finding)
+                    .map(|f| (f.recommended.get(lang).to_string(), f.gross))
+                else {
+                    return;
+                };
+                self.change(key, |a| {
+                    a.measures.entry(finding).or_insert_with(|| Measure {
+                        text,
+                        residual_severity: Some(gross.severity),
+                        residual_likelihood: Some(gross.likelihood),
+                        ..Measure::default()
+                    });
+                });
+            }
+            other => self.change(key, |a| other.apply_to(a)),
+        }
     }
 
     /// Changes the assessment through `change`, recording an undo step unless it continues the
     /// previous edit of the same field.
-    pub fn edit(&mut self, key: EditKey, change: impl FnOnce(&mut Assessment)) {
+    fn change(&mut self, key: UndoKey, change: impl FnOnce(&mut Assessment)) {
         let before = self.assessment.clone();
         change(&mut self.assessment);
         if self.assessment == before {
             return;
         }
-        let continues = key != EditKey::Discrete && self.last_edit.as_ref() == Some(&key);
+        let continues = key != UndoKey::Discrete && self.last_edit.as_ref() == Some(&key);
         if !continues {
             self.undo.push(before);
             if self.undo.len() > UNDO_LIMIT {
@@ -243,11 +268,6 @@ impl Wizard {
     /// Whether [`Self::redo`] would do something.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
-    }
-
-    /// Replaces the assessment (e.g. "start again"), as one undoable step.
-    pub fn replace(&mut self, assessment: Assessment) {
-        self.edit(EditKey::Discrete, |a| *a = assessment);
     }
 
     /// The current score.
@@ -308,9 +328,8 @@ mod tests {
         assert_eq!(w.assessment().choice("M1.1"), Some("ja"), "previous answer");
         assert!(w.redo(), "redo");
         assert_eq!(w.assessment().choice("M1.1"), Some("nein"), "redone");
-        let key = EditKey::Field("unit".into());
         for text in ["P", "Pr", "Pre"] {
-            w.edit(key.clone(), |a| a.metadata.unit = text.into());
+            w.apply(Edit::Meta(crate::edit::MetaField::Unit, text.into()));
         }
         assert!(w.undo(), "one undo for the whole typing");
         assert_eq!(w.assessment().metadata.unit, "", "typing undone at once");

@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::checklist::UNKNOWN;
 use plattformcheck::risk::RiskClass;
-use plattformcheck::ui::action::{Action, ChecklistChoice};
+use plattformcheck::ui::action::{Action, ChecklistChoice, Edit};
 use plattformcheck::ui::app::Dialog;
 use plattformcheck::ui::{App, Prefs, style};
 use plattformcheck::wizard::Step;
@@ -260,10 +260,10 @@ fn closing_with_unsaved_changes_asks_first() {
     let mut h = harness(app(data.path()));
     h.state_mut()
         .apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
-    h.state_mut().apply(Action::Answer {
+    h.state_mut().apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
         choice: "ja".into(),
-    });
+    }));
     h.state_mut().apply(Action::CloseRequested);
     h.run();
     assert!(
@@ -349,10 +349,10 @@ fn autosave_survives_a_crash_and_can_be_restored() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut a = app(data.path());
     a.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
-    a.apply(Action::Answer {
+    a.apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
         choice: UNKNOWN.into(),
-    });
+    }));
     assert!(a.is_dirty(), "an answer makes it unsaved");
     a.autosave(true);
     drop(a); // "crash": nothing saved by the user
@@ -415,10 +415,10 @@ fn saving_to_an_unwritable_place_keeps_the_work() {
     a.apply(Action::New(ChecklistChoice::Builtin(
         "soziale-netzwerke".into(),
     )));
-    a.apply(Action::Answer {
+    a.apply(Action::Edit(Edit::Answer {
         question: "B1.1".into(),
         choice: "ja".into(),
-    });
+    }));
     a.apply(Action::SaveTo(data.path().join("fehlt").join("x.ron")));
     assert!(a.is_dirty(), "still unsaved");
     assert!(
@@ -442,14 +442,14 @@ fn undo_redo_and_leaving_with_unsaved_changes() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut a = app(data.path());
     a.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
-    a.apply(Action::Answer {
+    a.apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
         choice: "ja".into(),
-    });
-    a.apply(Action::Answer {
+    }));
+    a.apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
         choice: "nein".into(),
-    });
+    }));
     a.apply(Action::Undo);
     assert_eq!(
         a.doc
@@ -489,7 +489,7 @@ fn examples_open_as_unsaved_copies_and_reset() {
         assert!(doc.path().is_none(), "an unsaved copy");
         assert!(doc.wizard().score().is_complete(), "example complete");
     }
-    a.apply(Action::ResetAnswers);
+    a.apply(Action::Edit(Edit::ResetAnswers));
     let doc = a.doc.as_ref().expect("open");
     assert!(
         doc.wizard().assessment().answers.is_empty(),
@@ -582,10 +582,10 @@ fn typing_a_path_and_pressing_enter_saves() {
     let mut h = harness(app(data.path()));
     h.state_mut()
         .apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
-    h.state_mut().apply(Action::Answer {
+    h.state_mut().apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
         choice: "ja".into(),
-    });
+    }));
     h.run();
     h.key_press_modifiers(
         egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
@@ -611,4 +611,37 @@ fn typing_a_path_and_pressing_enter_saves() {
         h.state().messages
     );
     assert!(h.state().dialog.is_none(), "dialog closed");
+}
+
+#[test]
+fn commands_share_one_shortcut_table_with_the_keyboard() {
+    use plattformcheck::ui::command::Command;
+    let mut seen = Vec::new();
+    for command in Command::ALL {
+        for k in command.shortcuts() {
+            assert!(!seen.contains(k), "{command:?}: {k:?} is taken twice");
+            seen.push(*k);
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app(dir.path()));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    h.run();
+    assert!(
+        (h.state().prefs.zoom - 1.2).abs() < 1e-4,
+        "two steps larger, kept in the preferences: {}",
+        h.state().prefs.zoom
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert!((h.state().prefs.zoom - 1.0).abs() < 1e-4, "reset");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(
+        matches!(h.state().dialog, Some(Dialog::File { .. })),
+        "Ctrl+O opens the file dialog"
+    );
 }

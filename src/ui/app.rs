@@ -7,17 +7,15 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::action::{
-    Action, AnswerField, ChecklistChoice, FilePurpose, MeasureEdit, MetaField, ReviewEdit,
-};
+use super::action::{Action, ChecklistChoice, Edit, FilePurpose};
 use super::i18n::{self, Tr};
 use super::{files, screens, style};
-use crate::assessment::{Assessment, Measure};
+use crate::assessment::Assessment;
 use crate::diagnostics::Problem;
 use crate::session::autosave::{self, AutosaveFile};
 use crate::session::{ExportFormat, Library, OpenError, Session};
 use crate::text::Lang;
-use crate::wizard::{EditKey, Step, Wizard};
+use crate::wizard::{Step, Wizard};
 
 /// Preferences kept between runs (eframe storage). New fields need defaults.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -230,68 +228,13 @@ impl App {
             Action::Go(step) => self.with_wizard(|w| w.go(step)),
             Action::Next => self.with_wizard(Wizard::next),
             Action::Back => self.with_wizard(Wizard::back),
-            Action::Answer { question, choice } => {
-                self.with_wizard(|w| w.answer(&question, &choice))
-            }
-            Action::AnswerText {
-                question,
-                field,
-                value,
-            } => {
-                let key = EditKey::Field(format!("{question}/{field:?}"));
-                self.with_wizard(|w| {
-                    w.edit(key, |a| {
-                        let answer = a.answers.entry(question.clone()).or_default();
-                        match field {
-                            AnswerField::Justification => answer.justification = value,
-                            AnswerField::Evidence => answer.evidence = value,
-                        }
-                    });
-                });
-            }
-            Action::Meta(field, value) => {
-                let key = EditKey::Field(format!("meta/{field:?}"));
-                self.with_wizard(|w| w.edit(key, |a| set_meta(a, field, value)));
-            }
-            Action::PlanMeasure(id) => {
-                let lang = self.prefs.lang;
-                self.with_wizard(|w| {
-                    // Prefilled with the recommendation (in the UI language) and the
-                    // gross levels, which the user then lowers to what the measure achieves.
-                    let Some((text, gross)) = w
-                        .score()
-                        .finding(&id)
-                        .map(|f| (f.recommended.get(lang).to_string(), f.gross))
-                    else {
-                        return;
-                    };
-                    w.edit(EditKey::Discrete, |a| {
-                        a.measures.entry(id.clone()).or_insert_with(|| Measure {
-                            text,
-                            residual_severity: Some(gross.severity),
-                            residual_likelihood: Some(gross.likelihood),
-                            ..Measure::default()
-                        });
-                    });
-                });
-            }
-            Action::RemoveMeasure(id) => self.with_wizard(|w| {
-                w.edit(EditKey::Discrete, |a| {
-                    a.measures.remove(&id);
-                });
+            Action::Edit(edit) => self.with_wizard(|w| {
+                let reset = edit == Edit::ResetAnswers;
+                w.apply(edit);
+                if reset {
+                    w.go(Step::Metadata);
+                }
             }),
-            Action::Measure(id, edit) => {
-                let key = edit.field().map_or(EditKey::Discrete, |f| {
-                    EditKey::Field(format!("measure/{id}/{f}"))
-                });
-                self.with_wizard(|w| w.edit(key, |a| edit_measure(a, &id, edit)));
-            }
-            Action::Review(edit) => {
-                let key = edit
-                    .field()
-                    .map_or(EditKey::Discrete, |f| EditKey::Field(format!("review/{f}")));
-                self.with_wizard(|w| w.edit(key, |a| edit_review(a, edit)));
-            }
             Action::Undo => self.with_wizard(|w| {
                 w.undo();
             }),
@@ -365,14 +308,6 @@ impl App {
                     self.messages.remove(i);
                 }
             }
-            Action::ResetAnswers => self.with_wizard(|w| {
-                let mut fresh = w.assessment().clone();
-                fresh.answers.clear();
-                fresh.measures.clear();
-                fresh.review = Default::default();
-                w.replace(fresh);
-                w.go(Step::Metadata);
-            }),
         }
         if edits && self.doc.is_some() {
             self.autosave_due
@@ -715,54 +650,6 @@ impl eframe::App for App {
         // Work in progress survives even a kill right after this point.
         self.autosave(true);
     }
-}
-
-fn set_meta(a: &mut Assessment, field: MetaField, value: String) {
-    let m = &mut a.metadata;
-    match field {
-        MetaField::PublicBody => m.public_body = value,
-        MetaField::Unit => m.unit = value,
-        MetaField::Platform => m.platform = value,
-        MetaField::Account => m.account = value,
-        MetaField::Purposes => m.purposes = value,
-        MetaField::TargetGroups => m.target_groups = value,
-        MetaField::DataSubjects => m.data_subjects = value,
-        MetaField::Responsible => m.responsible = value,
-        MetaField::Dpo => m.dpo = value,
-        MetaField::Operator => m.operator = value,
-        MetaField::ThirdCountries => m.third_countries = value,
-        MetaField::Date => m.date = parse_date(&value),
-    }
-}
-
-fn edit_measure(a: &mut Assessment, id: &str, edit: MeasureEdit) {
-    let m = a.measures.entry(id.to_string()).or_default();
-    match edit {
-        MeasureEdit::Text(t) => m.text = t,
-        MeasureEdit::Owner(t) => m.owner = t,
-        MeasureEdit::Due(t) => m.due = parse_date(&t),
-        MeasureEdit::Status(s) => m.status = s,
-        MeasureEdit::ResidualSeverity(l) => m.residual_severity = l,
-        MeasureEdit::ResidualLikelihood(l) => m.residual_likelihood = l,
-    }
-}
-
-fn edit_review(a: &mut Assessment, edit: ReviewEdit) {
-    let r = &mut a.review;
-    match edit {
-        ReviewEdit::Opinion(t) => r.dpo_opinion = t,
-        ReviewEdit::Decision(d) => r.decision = d,
-        ReviewEdit::Conditions(t) => r.conditions = t,
-        ReviewEdit::Deviation(t) => r.deviation_reason = t,
-        ReviewEdit::DecidedBy(t) => r.decided_by = t,
-        ReviewEdit::DecisionDate(t) => r.decision_date = parse_date(&t),
-        ReviewEdit::NextReview(t) => r.next_review = parse_date(&t),
-    }
-}
-
-/// An ISO date, or `None` for empty or invalid text.
-pub fn parse_date(text: &str) -> Option<time::Date> {
-    time::Date::parse(text.trim(), crate::dates::ISO_DATE).ok()
 }
 
 fn now_text() -> String {

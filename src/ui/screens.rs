@@ -7,22 +7,17 @@ pub mod question;
 pub mod result;
 pub mod start;
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 
-use super::action::{Action, FilePurpose};
+use super::action::{Action, Edit};
 use super::app::App;
+use super::command::Command;
 use super::style::class_color;
 use crate::checklist::UNKNOWN;
 use crate::scoring::Score;
 use crate::text::Lang;
 use crate::wizard::Step;
 
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const NUMBERS: [Key; 9] = [
     Key::Num1,
     Key::Num2,
@@ -45,25 +40,11 @@ pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
         return;
     }
     let typing = ctx.text_edit_focused();
+    actions.extend(Command::pressed(ctx, typing));
+    if typing {
+        return;
+    }
     ctx.input_mut(|i| {
-        // Consume the longer shortcut first: Ctrl+Shift+S also matches Ctrl+S.
-        if i.consume_shortcut(&SAVE_AS) {
-            actions.push(Action::ShowFileDialog(FilePurpose::SaveAs));
-        } else if i.consume_shortcut(&SAVE) {
-            actions.push(Action::Save);
-        }
-        if i.consume_shortcut(&OPEN) {
-            actions.push(Action::ShowFileDialog(FilePurpose::Open));
-        }
-        if typing {
-            return;
-        }
-        if i.consume_shortcut(&UNDO) {
-            actions.push(Action::Undo);
-        }
-        if i.consume_shortcut(&REDO) {
-            actions.push(Action::Redo);
-        }
         let Some(doc) = &app.doc else { return };
         if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
             actions.push(Action::Back);
@@ -84,10 +65,10 @@ pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
                 .collect();
             for (key, choice) in NUMBERS.iter().zip(choices) {
                 if i.consume_key(Modifiers::NONE, *key) {
-                    actions.push(Action::Answer {
+                    actions.push(Action::Edit(Edit::Answer {
                         question: id.clone(),
                         choice: choice.to_string(),
-                    });
+                    }));
                 }
             }
         }
@@ -113,27 +94,16 @@ pub fn top_bar(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 
 fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let s = app.tr();
-    if ui.button(s.home).on_hover_text(s.home_tip).clicked() {
-        actions.push(Action::Home);
-    }
-    if ui.button(s.open).on_hover_text("Ctrl+O").clicked() {
-        actions.push(Action::ShowFileDialog(FilePurpose::Open));
-    }
+    let mut add = |command: Command, enabled: bool, ui: &mut Ui| {
+        actions.extend(command.button(ui, s, enabled));
+    };
+    add(Command::Home, true, ui);
+    add(Command::Open, true, ui);
     let Some(doc) = &app.doc else { return };
-    if ui.button(s.save).on_hover_text("Ctrl+S").clicked() {
-        actions.push(Action::Save);
-    }
-    if ui.button(s.save_as).on_hover_text("Ctrl+Shift+S").clicked() {
-        actions.push(Action::ShowFileDialog(FilePurpose::SaveAs));
-    }
-    let undo = ui.add_enabled(doc.wizard().can_undo(), egui::Button::new(s.undo));
-    if undo.on_hover_text("Ctrl+Z").clicked() {
-        actions.push(Action::Undo);
-    }
-    let redo = ui.add_enabled(doc.wizard().can_redo(), egui::Button::new(s.redo));
-    if redo.on_hover_text("Ctrl+Y").clicked() {
-        actions.push(Action::Redo);
-    }
+    add(Command::Save, true, ui);
+    add(Command::SaveAs, true, ui);
+    add(Command::Undo, doc.wizard().can_undo(), ui);
+    add(Command::Redo, doc.wizard().can_redo(), ui);
 }
 
 /// Language, theme, text size and projector mode (laid out right to left).
@@ -149,14 +119,8 @@ fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
         if ui.button(theme).clicked() {
             actions.push(Action::SetDark(!app.prefs.dark));
         }
-        if ui.button(s.larger).clicked() {
-            actions.push(Action::Zoom(1));
-        }
-        if ui.button(s.smaller).clicked() {
-            actions.push(Action::Zoom(-1));
-        }
-        if ui.button(s.normal_size).clicked() {
-            actions.push(Action::Zoom(0));
+        for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+            actions.extend(command.menu_item(ui, s));
         }
         if ui
             .checkbox(&mut app.prefs.projector.clone(), s.projector)

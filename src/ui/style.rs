@@ -54,6 +54,9 @@ pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
     // Projector mode: larger text and stronger contrast for rooms with daylight.
     let factor = if projector { zoom * 1.35 } else { zoom };
     ctx.set_zoom_factor(factor);
+    // Ctrl + and Ctrl − are the app's own commands, which keep the size in the preferences;
+    // egui's built-in keyboard zoom would change it behind their back.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);

@@ -46,15 +46,15 @@ pub fn text_field(
     response.changed().then_some(buffer)
 }
 
-/// A date field (`JJJJ-MM-TT`) that keeps half-typed text until it is a date; returns the text
-/// to store when it is a valid date or empty.
+/// A date field that keeps half-typed text until it is a date (ISO `JJJJ-MM-TT` or German
+/// `TT.MM.JJJJ`); returns the new date (or `None` for an emptied field) when it changed.
 pub fn date_field(
     ui: &mut Ui,
     label: &str,
     value: Option<time::Date>,
     hint: &str,
     today: &str,
-) -> Option<String> {
+) -> Option<Option<time::Date>> {
     let current = value
         .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
         .unwrap_or_default();
@@ -72,11 +72,13 @@ pub fn date_field(
                     .hint_text("JJJJ-MM-TT"),
             )
             .labelled_by(label_response.id);
-        let valid = buffer.trim().is_empty() || super::app::parse_date(&buffer).is_some();
-        if response.changed() && valid && buffer.trim() != current {
-            out = Some(buffer.trim().to_string());
+        let parsed = crate::dates::parse_input(&buffer);
+        let empty = buffer.trim().is_empty();
+        let valid = empty || parsed.is_some();
+        if response.changed() && valid && parsed != value {
+            out = Some(parsed);
         }
-        if !response.has_focus() && valid && buffer.trim() != current && out.is_none() {
+        if !response.has_focus() && valid && parsed != value && out.is_none() {
             // Changed elsewhere (undo, another screen): show the stored value.
             buffer = current.clone();
         }
@@ -84,11 +86,9 @@ pub fn date_field(
             ui.colored_label(Color32::from_rgb(198, 40, 40), hint);
         }
         if ui.small_button(today).clicked() {
-            let t = crate::dates::today()
-                .format(crate::dates::ISO_DATE)
-                .unwrap_or_default();
-            buffer = t.clone();
-            out = Some(t);
+            let t = crate::dates::today();
+            buffer = t.format(crate::dates::ISO_DATE).unwrap_or_default();
+            out = Some(Some(t));
         }
     });
     ui.data_mut(|d| d.insert_temp(id, buffer));

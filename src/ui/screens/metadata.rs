@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use crate::ui::action::{Action, MetaField};
+use crate::ui::action::{Action, Edit, MetaField};
 use crate::ui::app::App;
 use crate::ui::widgets::{date_field, heading, text_field};
 
@@ -60,12 +60,12 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     ];
     for (label, field, value, multiline, required) in fields {
         if let Some(v) = text_field(ui, label, value, multiline, required) {
-            actions.push(Action::Meta(field, v));
+            actions.push(Action::Edit(Edit::Meta(field, v)));
         }
         ui.add_space(2.0);
     }
     if let Some(v) = date_field(ui, &format!("{} *", s.f_date), m.date, s.date_hint, s.today) {
-        actions.push(Action::Meta(MetaField::Date, v));
+        actions.push(Action::Edit(Edit::MetaDate(v)));
     }
     ui.add_space(10.0);
     ui.horizontal(|ui| {

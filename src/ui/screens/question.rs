@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use crate::assessment::MeasureStatus;
 use crate::checklist::{UNKNOWN, unknown_label};
 use crate::scoring::{Score, ScoredFinding};
-use crate::ui::action::{Action, AnswerField, MeasureEdit};
+use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit};
 use crate::ui::app::App;
 use crate::ui::style::class_color;
 use crate::ui::widgets::{class_badge, date_field, heading, level_picker, subheading, text_field};
@@ -77,10 +77,10 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
         let button = egui::Button::selectable(selected, text)
             .min_size(egui::vec2(ui.available_width(), 34.0));
         if ui.add(button).clicked() {
-            actions.push(Action::Answer {
+            actions.push(Action::Edit(Edit::Answer {
                 question: id.to_string(),
                 choice: (*option_id).to_string(),
-            });
+            }));
         }
     }
     ui.label(RichText::new(s.keys_hint).weak().size(12.0));
@@ -93,19 +93,19 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     ui.add_space(8.0);
     let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
     if let Some(v) = text_field(ui, s.justification, justification, true, false) {
-        actions.push(Action::AnswerText {
+        actions.push(Action::Edit(Edit::AnswerText {
             question: id.to_string(),
             field: AnswerField::Justification,
             value: v,
-        });
+        }));
     }
     let evidence = answer.map(|a| a.evidence.as_str()).unwrap_or_default();
     if let Some(v) = text_field(ui, s.evidence, evidence, true, false) {
-        actions.push(Action::AnswerText {
+        actions.push(Action::Edit(Edit::AnswerText {
             question: id.to_string(),
             field: AnswerField::Evidence,
             value: v,
-        });
+        }));
     }
 
     ui.add_space(6.0);
@@ -193,7 +193,10 @@ fn finding_box(ui: &mut Ui, app: &App, f: &ScoredFinding, actions: &mut Vec<Acti
             match &f.planned {
                 None => {
                     if ui.button(s.plan_measure).clicked() {
-                        actions.push(Action::PlanMeasure(f.id.clone()));
+                        actions.push(Action::Edit(Edit::PlanMeasure {
+                            finding: f.id.clone(),
+                            lang,
+                        }));
                     }
                 }
                 Some(m) => measure_fields(ui, app, f, m, actions),
@@ -214,14 +217,20 @@ fn measure_fields(
     let id = &f.id;
     let matrix = doc.wizard().checklist().matrix();
     if let Some(v) = text_field(ui, s.measure, &m.text, true, false) {
-        actions.push(Action::Measure(id.clone(), MeasureEdit::Text(v)));
+        actions.push(Action::Edit(Edit::Measure(
+            id.clone(),
+            MeasureEdit::Text(v),
+        )));
     }
     ui.columns(2, |cols| {
         if let Some(v) = text_field(&mut cols[0], s.owner, &m.owner, false, false) {
-            actions.push(Action::Measure(id.clone(), MeasureEdit::Owner(v)));
+            actions.push(Action::Edit(Edit::Measure(
+                id.clone(),
+                MeasureEdit::Owner(v),
+            )));
         }
         if let Some(v) = date_field(&mut cols[1], s.due, m.due, s.date_hint, s.today) {
-            actions.push(Action::Measure(id.clone(), MeasureEdit::Due(v)));
+            actions.push(Action::Edit(Edit::Measure(id.clone(), MeasureEdit::Due(v))));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -237,7 +246,10 @@ fn measure_fields(
             .response
             .labelled_by(status_label.id);
         if status != m.status {
-            actions.push(Action::Measure(id.clone(), MeasureEdit::Status(status)));
+            actions.push(Action::Edit(Edit::Measure(
+                id.clone(),
+                MeasureEdit::Status(status),
+            )));
         }
         if let Some(v) = level_picker(
             ui,
@@ -247,10 +259,10 @@ fn measure_fields(
             &matrix.severity_levels,
             lang,
         ) {
-            actions.push(Action::Measure(
+            actions.push(Action::Edit(Edit::Measure(
                 id.clone(),
                 MeasureEdit::ResidualSeverity(v),
-            ));
+            )));
         }
         if let Some(v) = level_picker(
             ui,
@@ -260,10 +272,10 @@ fn measure_fields(
             &matrix.likelihood_levels,
             lang,
         ) {
-            actions.push(Action::Measure(
+            actions.push(Action::Edit(Edit::Measure(
                 id.clone(),
                 MeasureEdit::ResidualLikelihood(v),
-            ));
+            )));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -273,7 +285,7 @@ fn measure_fields(
             ui.label(RichText::new(s.knockout_stays).weak());
         }
         if ui.small_button(s.remove_measure).clicked() {
-            actions.push(Action::RemoveMeasure(id.clone()));
+            actions.push(Action::Edit(Edit::RemoveMeasure(id.clone())));
         }
     });
 }

@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Ui};
 use crate::assessment::Decision;
 use crate::risk::RiskClass;
 use crate::scoring::{FindingKind, Score, ScoredFinding};
-use crate::ui::action::{Action, ReviewEdit};
+use crate::ui::action::{Action, Edit, ReviewEdit};
 use crate::ui::app::App;
 use crate::ui::style::{class_color, on_class_color};
 use crate::ui::widgets::{class_badge, date_field, heading, subheading, text_field};
@@ -179,7 +179,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
             .on_hover_text(s.reset_answers_tip)
             .clicked()
         {
-            actions.push(Action::ResetAnswers);
+            actions.push(Action::Edit(Edit::ResetAnswers));
         }
     });
 }
@@ -337,7 +337,10 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
                         ui.label(RichText::new(s.not_planned).weak());
                         class_badge(ui, f.residual.class, lang);
                         if ui.small_button(s.plan_measure).clicked() {
-                            actions.push(Action::PlanMeasure(f.id.clone()));
+                            actions.push(Action::Edit(Edit::PlanMeasure {
+                                finding: f.id.clone(),
+                                lang,
+                            }));
                         }
                     }
                 }
@@ -357,36 +360,36 @@ fn review(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             ui.label(RichText::new(s.review_intro).weak());
             if let Some(v) = text_field(ui, s.dpo_opinion, &r.dpo_opinion, true, false) {
-                actions.push(Action::Review(ReviewEdit::Opinion(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::Opinion(v))));
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label(s.decision);
                 for d in Decision::ALL {
                     if ui.radio(r.decision == Some(d), d.name(lang)).clicked() {
-                        actions.push(Action::Review(ReviewEdit::Decision(Some(d))));
+                        actions.push(Action::Edit(Edit::Review(ReviewEdit::Decision(Some(d)))));
                     }
                 }
                 if r.decision.is_some() && ui.small_button(s.clear_decision).clicked() {
-                    actions.push(Action::Review(ReviewEdit::Decision(None)));
+                    actions.push(Action::Edit(Edit::Review(ReviewEdit::Decision(None))));
                 }
             });
             if r.decision == Some(Decision::FreigegebenMitAuflagen)
                 && let Some(v) = text_field(ui, s.conditions, &r.conditions, true, false)
             {
-                actions.push(Action::Review(ReviewEdit::Conditions(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::Conditions(v))));
             }
             if let Some(v) = text_field(ui, s.deviation, &r.deviation_reason, true, false) {
-                actions.push(Action::Review(ReviewEdit::Deviation(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::Deviation(v))));
             }
             if let Some(v) = text_field(ui, s.decided_by, &r.decided_by, false, false) {
-                actions.push(Action::Review(ReviewEdit::DecidedBy(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::DecidedBy(v))));
             }
             if let Some(v) = date_field(ui, s.decision_date, r.decision_date, s.date_hint, s.today)
             {
-                actions.push(Action::Review(ReviewEdit::DecisionDate(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::DecisionDate(v))));
             }
             if let Some(v) = date_field(ui, s.next_review, r.next_review, s.date_hint, s.today) {
-                actions.push(Action::Review(ReviewEdit::NextReview(v)));
+                actions.push(Action::Edit(Edit::Review(ReviewEdit::NextReview(v))));
             }
         });
 }

@@ -1,0 +1,286 @@
+//! Edits of an assessment as values: what the user changed (an answer, a text, a measure field,
+//! a review field), with typed dates. The walkthrough ([`crate::wizard::Wizard::apply`]) applies
+//! them and keeps them undoable; every front end sends the same values.
+
+use time::Date;
+
+use crate::assessment::{Assessment, Decision, MeasureStatus, Metadata};
+use crate::risk::Level;
+use crate::text::Lang;
+
+/// A text field of the metadata ("Stammdaten").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetaField {
+    /// Public body.
+    PublicBody,
+    /// Organisational unit.
+    Unit,
+    /// Platform.
+    Platform,
+    /// Account.
+    Account,
+    /// Purposes.
+    Purposes,
+    /// Target groups.
+    TargetGroups,
+    /// Data subjects.
+    DataSubjects,
+    /// Responsible person.
+    Responsible,
+    /// Data protection officer.
+    Dpo,
+    /// Platform operator.
+    Operator,
+    /// Third countries.
+    ThirdCountries,
+}
+
+impl MetaField {
+    /// Every text field, in the order of the form.
+    pub const ALL: [Self; 11] = [
+        Self::PublicBody,
+        Self::Unit,
+        Self::Platform,
+        Self::Account,
+        Self::Purposes,
+        Self::TargetGroups,
+        Self::DataSubjects,
+        Self::Operator,
+        Self::ThirdCountries,
+        Self::Responsible,
+        Self::Dpo,
+    ];
+
+    /// The field's value in `m`.
+    pub fn get(self, m: &Metadata) -> &str {
+        match self {
+            Self::PublicBody => &m.public_body,
+            Self::Unit => &m.unit,
+            Self::Platform => &m.platform,
+            Self::Account => &m.account,
+            Self::Purposes => &m.purposes,
+            Self::TargetGroups => &m.target_groups,
+            Self::DataSubjects => &m.data_subjects,
+            Self::Responsible => &m.responsible,
+            Self::Dpo => &m.dpo,
+            Self::Operator => &m.operator,
+            Self::ThirdCountries => &m.third_countries,
+        }
+    }
+
+    fn get_mut(self, m: &mut Metadata) -> &mut String {
+        match self {
+            Self::PublicBody => &mut m.public_body,
+            Self::Unit => &mut m.unit,
+            Self::Platform => &mut m.platform,
+            Self::Account => &mut m.account,
+            Self::Purposes => &mut m.purposes,
+            Self::TargetGroups => &mut m.target_groups,
+            Self::DataSubjects => &mut m.data_subjects,
+            Self::Responsible => &mut m.responsible,
+            Self::Dpo => &mut m.dpo,
+            Self::Operator => &mut m.operator,
+            Self::ThirdCountries => &mut m.third_countries,
+        }
+    }
+
+    /// Whether a complete assessment needs it.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Self::PublicBody
+                | Self::Unit
+                | Self::Platform
+                | Self::Account
+                | Self::Purposes
+                | Self::Responsible
+                | Self::Dpo
+        )
+    }
+
+    /// Whether it takes several lines.
+    pub fn multiline(self) -> bool {
+        matches!(
+            self,
+            Self::Purposes | Self::TargetGroups | Self::DataSubjects
+        )
+    }
+}
+
+/// A text field of an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnswerField {
+    /// Why the answer is right.
+    Justification,
+    /// Where the evidence is.
+    Evidence,
+}
+
+/// A change to a planned measure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MeasureEdit {
+    /// The measure text.
+    Text(String),
+    /// Who is responsible.
+    Owner(String),
+    /// Due date.
+    Due(Option<Date>),
+    /// State.
+    Status(MeasureStatus),
+    /// Expected severity afterwards.
+    ResidualSeverity(Option<Level>),
+    /// Expected likelihood afterwards.
+    ResidualLikelihood(Option<Level>),
+}
+
+/// A change to the DPO's review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewEdit {
+    /// The DPO's opinion.
+    Opinion(String),
+    /// The decision.
+    Decision(Option<Decision>),
+    /// Conditions of an approval.
+    Conditions(String),
+    /// Why the DPO's advice was not followed.
+    Deviation(String),
+    /// Who decided.
+    DecidedBy(String),
+    /// Date of the decision.
+    DecisionDate(Option<Date>),
+    /// Next review.
+    NextReview(Option<Date>),
+}
+
+/// One change to an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Choose an answer (an option id, or "unbekannt").
+    Answer {
+        /// Question id.
+        question: String,
+        /// Option id.
+        choice: String,
+    },
+    /// Edit a text field of an answer.
+    AnswerText {
+        /// Question id.
+        question: String,
+        /// Which field.
+        field: AnswerField,
+        /// New text.
+        value: String,
+    },
+    /// Edit a metadata text field.
+    Meta(MetaField, String),
+    /// Set the date of the assessment.
+    MetaDate(Option<Date>),
+    /// Plan a measure for a finding, prefilled with the checklist's recommendation in `lang`
+    /// and the finding's gross levels (which the user then lowers to what it achieves).
+    PlanMeasure {
+        /// Finding id.
+        finding: String,
+        /// Language of the prefilled text.
+        lang: Lang,
+    },
+    /// Remove the planned measure of a finding.
+    RemoveMeasure(String),
+    /// Edit a planned measure.
+    Measure(String, MeasureEdit),
+    /// Edit the review.
+    Review(ReviewEdit),
+    /// Clear all answers, measures and the review (trainers: start again); metadata stays.
+    ResetAnswers,
+}
+
+/// Which part of the assessment an edit touched; consecutive edits of the same text field
+/// (typing) form one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoKey {
+    /// A choice (an answer, a status, a level): always its own undo step.
+    Discrete,
+    /// Typing into one text field.
+    Field(String),
+}
+
+impl Edit {
+    /// How this edit joins the undo history.
+    pub fn undo_key(&self) -> UndoKey {
+        let field = |name: String| UndoKey::Field(name);
+        match self {
+            Self::AnswerText {
+                question, field: f, ..
+            } => field(format!("answer/{question}/{f:?}")),
+            Self::Meta(f, _) => field(format!("meta/{f:?}")),
+            Self::Measure(id, MeasureEdit::Text(_)) => field(format!("measure/{id}/text")),
+            Self::Measure(id, MeasureEdit::Owner(_)) => field(format!("measure/{id}/owner")),
+            Self::Review(edit) => match edit {
+                ReviewEdit::Opinion(_) => field("review/opinion".into()),
+                ReviewEdit::Conditions(_) => field("review/conditions".into()),
+                ReviewEdit::Deviation(_) => field("review/deviation".into()),
+                ReviewEdit::DecidedBy(_) => field("review/decided_by".into()),
+                ReviewEdit::Decision(_)
+                | ReviewEdit::DecisionDate(_)
+                | ReviewEdit::NextReview(_) => UndoKey::Discrete,
+            },
+            Self::Answer { .. }
+            | Self::MetaDate(_)
+            | Self::PlanMeasure { .. }
+            | Self::RemoveMeasure(_)
+            | Self::Measure(..)
+            | Self::ResetAnswers => UndoKey::Discrete,
+        }
+    }
+
+    /// Applies the edits that need nothing but the assessment. `Answer` and `PlanMeasure` need
+    /// the checklist and are applied by the walkthrough; here they change nothing.
+    pub fn apply_to(self, a: &mut Assessment) {
+        match self {
+            Self::AnswerText {
+                question,
+                field,
+                value,
+            } => {
+                let answer = a.answers.entry(question).or_default();
+                match field {
+                    AnswerField::Justification => answer.justification = value,
+                    AnswerField::Evidence => answer.evidence = value,
+                }
+            }
+            Self::Meta(field, value) => *field.get_mut(&mut a.metadata) = value,
+            Self::MetaDate(date) => a.metadata.date = date,
+            Self::RemoveMeasure(id) => {
+                a.measures.remove(&id);
+            }
+            Self::Measure(id, edit) => {
+                let m = a.measures.entry(id).or_default();
+                match edit {
+                    MeasureEdit::Text(t) => m.text = t,
+                    MeasureEdit::Owner(t) => m.owner = t,
+                    MeasureEdit::Due(d) => m.due = d,
+                    MeasureEdit::Status(s) => m.status = s,
+                    MeasureEdit::ResidualSeverity(l) => m.residual_severity = l,
+                    MeasureEdit::ResidualLikelihood(l) => m.residual_likelihood = l,
+                }
+            }
+            Self::Review(edit) => {
+                let r = &mut a.review;
+                match edit {
+                    ReviewEdit::Opinion(t) => r.dpo_opinion = t,
+                    ReviewEdit::Decision(d) => r.decision = d,
+                    ReviewEdit::Conditions(t) => r.conditions = t,
+                    ReviewEdit::Deviation(t) => r.deviation_reason = t,
+                    ReviewEdit::DecidedBy(t) => r.decided_by = t,
+                    ReviewEdit::DecisionDate(d) => r.decision_date = d,
+                    ReviewEdit::NextReview(d) => r.next_review = d,
+                }
+            }
+            Self::ResetAnswers => {
+                a.answers.clear();
+                a.measures.clear();
+                a.review = Default::default();
+            }
+            Self::Answer { .. } | Self::PlanMeasure { .. } => {}
+        }
+    }
+}
