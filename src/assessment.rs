@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::checklist::{Checklist, UNKNOWN};
+use crate::checklist::Checklist;
+use crate::choice::Choice;
+use crate::ids::{FindingId, QuestionId};
 use crate::risk::Level;
 
 /// The assessment file format version written by this program.
@@ -31,10 +33,10 @@ pub struct Assessment {
     pub metadata: Metadata,
     /// Answers by question id.
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: BTreeMap<QuestionId, Answer>,
     /// Planned measures by finding id (a question id or a baseline risk id).
     #[serde(default)]
-    pub measures: BTreeMap<String, Measure>,
+    pub measures: BTreeMap<FindingId, Measure>,
     /// The DPO's review and the controller's decision.
     #[serde(default)]
     pub review: Review,
@@ -174,8 +176,9 @@ impl Metadata {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename = "Answer")]
 pub struct Answer {
-    /// The chosen option id, or [`UNKNOWN`].
-    pub choice: String,
+    /// What was chosen; `None` while only a justification or evidence is written.
+    #[serde(with = "crate::choice::optional")]
+    pub choice: Option<Choice>,
     /// Why this answer is right.
     #[serde(default)]
     pub justification: String,
@@ -290,18 +293,18 @@ pub enum Mismatch {
     },
     /// An answer names a question the checklist does not have.
     #[error("answer to the unknown question `{0}`")]
-    UnknownQuestion(String),
+    UnknownQuestion(QuestionId),
     /// An answer names an option the question does not have.
     #[error("question `{question}` has no option `{choice}`")]
     UnknownOption {
         /// Question id.
-        question: String,
-        /// The chosen option id.
-        choice: String,
+        question: QuestionId,
+        /// The choice.
+        choice: Choice,
     },
     /// A measure names no finding of the checklist.
     #[error("measure for `{0}`, which is neither a question nor a baseline risk")]
-    UnknownFinding(String),
+    UnknownFinding(FindingId),
 }
 
 impl Assessment {
@@ -321,12 +324,9 @@ impl Assessment {
         }
     }
 
-    /// The chosen option for `question`, if answered.
-    pub fn choice(&self, question: &str) -> Option<&str> {
-        self.answers
-            .get(question)
-            .map(|a| a.choice.as_str())
-            .filter(|c| !c.is_empty())
+    /// What was chosen for `question`, if it is answered.
+    pub fn choice(&self, question: &str) -> Option<&Choice> {
+        self.answers.get(question).and_then(|a| a.choice.as_ref())
     }
 
     /// Every way in which this assessment does not fit `checklist` (empty when it fits).
@@ -357,13 +357,14 @@ impl Assessment {
         for (id, answer) in &self.answers {
             match checklist.question(id) {
                 None => out.push(Mismatch::UnknownQuestion(id.clone())),
-                Some(q) if !answer.choice.is_empty() && !q.accepts(&answer.choice) => {
-                    out.push(Mismatch::UnknownOption {
-                        question: id.clone(),
-                        choice: answer.choice.clone(),
-                    });
+                Some(q) => {
+                    if let Some(choice) = answer.choice.as_ref().filter(|c| !q.accepts(c)) {
+                        out.push(Mismatch::UnknownOption {
+                            question: id.clone(),
+                            choice: choice.clone(),
+                        });
+                    }
                 }
-                Some(_) => {}
             }
         }
         for id in self.measures.keys() {
@@ -389,7 +390,7 @@ impl Assessment {
 
     /// Whether `question` is answered "unbekannt / nicht geprüft".
     pub fn is_unknown(&self, question: &str) -> bool {
-        self.choice(question) == Some(UNKNOWN)
+        self.choice(question).is_some_and(Choice::is_unknown)
     }
 }
 

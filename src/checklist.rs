@@ -11,15 +11,14 @@ pub mod validate;
 
 use serde::Serialize;
 
+use crate::choice::Choice;
+use crate::ids::{FindingId, OptionId, QuestionId};
 use crate::risk::{Level, Matrix};
 use crate::text::{Lang, Text};
 
 pub use load::{LoadReport, Loaded, Origin};
 
-/// The option id that every question offers in addition to its own: "unbekannt / nicht geprüft".
-pub const UNKNOWN: &str = "unbekannt";
-
-/// The label of the [`UNKNOWN`] option.
+/// The label of [`Choice::Unknown`], which every question offers in addition to its own options.
 pub fn unknown_label(lang: Lang) -> &'static str {
     match lang {
         Lang::De => "unbekannt / nicht geprüft",
@@ -64,9 +63,9 @@ pub struct Source {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Condition {
     /// The question whose answer decides.
-    pub question: String,
-    /// Option ids that make the condition true.
-    pub any_of: Vec<String>,
+    pub question: QuestionId,
+    /// The answers that make the condition true.
+    pub any_of: Vec<Choice>,
 }
 
 /// A rule that changes the rating of findings while its condition holds.
@@ -84,8 +83,8 @@ pub struct Modifier {
     pub severity: i8,
     /// Added to likelihood.
     pub likelihood: i8,
-    /// Affected question ids; empty means all findings including baseline risks.
-    pub applies_to: Vec<String>,
+    /// Affected findings (question ids); empty means all findings including baseline risks.
+    pub applies_to: Vec<FindingId>,
     /// Source keys.
     pub sources: Vec<String>,
 }
@@ -101,7 +100,7 @@ impl Modifier {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct BaselineRisk {
     /// Unique id.
-    pub id: String,
+    pub id: FindingId,
     /// Short name.
     pub title: Text,
     /// What happens.
@@ -133,7 +132,9 @@ pub struct Section {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Question {
     /// Unique id.
-    pub id: String,
+    pub id: QuestionId,
+    /// How it is answered.
+    pub kind: QuestionKind,
     /// The question.
     pub text: Text,
     /// Why it matters.
@@ -146,29 +147,63 @@ pub struct Question {
     pub sources: Vec<String>,
     /// Shown only when this holds.
     pub show_if: Option<Condition>,
-    /// The checklist's own options ([`UNKNOWN`] is not among them).
+    /// The checklist's own options ([`Choice::Unknown`] is not among them).
     pub options: Vec<AnswerOption>,
     /// The rating of "unbekannt / nicht geprüft".
     pub unknown: Finding,
 }
 
+/// How a question is answered. Each kind decides what a valid answer is
+/// ([`Question::accepts`]), what it rates ([`Question::finding_for`]) and how the front ends
+/// offer it.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Exactly one of the options (or "unknown").
+    #[default]
+    SingleChoice,
+}
+
 impl Question {
-    /// The option with this id; [`UNKNOWN`] is not an option here.
+    /// The option with this id.
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
     }
 
-    /// Whether `choice` is a valid answer: one of the options, or [`UNKNOWN`].
-    pub fn accepts(&self, choice: &str) -> bool {
-        choice == UNKNOWN || self.option(choice).is_some()
+    /// How `choice` reads in `lang`: the option's label, or "unknown / not checked" (an id the
+    /// question does not have is shown as it is).
+    pub fn choice_label(&self, choice: &Choice, lang: Lang) -> String {
+        match choice {
+            Choice::Unknown => unknown_label(lang).to_string(),
+            Choice::Option(id) => self
+                .option(id)
+                .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string()),
+        }
     }
 
-    /// The finding that `choice` produces, if any ([`UNKNOWN`] always produces one).
-    pub fn finding_for(&self, choice: &str) -> Option<&Finding> {
-        if choice == UNKNOWN {
-            return Some(&self.unknown);
+    /// The answers offered, in order: the options, then "unknown".
+    pub fn choices(&self) -> impl Iterator<Item = Choice> + '_ {
+        self.options
+            .iter()
+            .map(|o| Choice::Option(o.id.clone()))
+            .chain([Choice::Unknown])
+    }
+
+    /// Whether `choice` is a valid answer: one of the options, or "unknown".
+    pub fn accepts(&self, choice: &Choice) -> bool {
+        match (self.kind, choice) {
+            (_, Choice::Unknown) => true,
+            (QuestionKind::SingleChoice, Choice::Option(id)) => self.option(id).is_some(),
         }
-        self.option(choice).and_then(|o| o.finding.as_ref())
+    }
+
+    /// The finding that `choice` produces, if any ("unknown" always produces one).
+    pub fn finding_for(&self, choice: &Choice) -> Option<&Finding> {
+        match (self.kind, choice) {
+            (_, Choice::Unknown) => Some(&self.unknown),
+            (QuestionKind::SingleChoice, Choice::Option(id)) => {
+                self.option(id).and_then(|o| o.finding.as_ref())
+            }
+        }
     }
 }
 
@@ -176,7 +211,7 @@ impl Question {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct AnswerOption {
     /// Id unique within the question.
-    pub id: String,
+    pub id: OptionId,
     /// Label.
     pub label: Text,
     /// The finding when chosen.
@@ -275,28 +310,28 @@ impl Checklist {
         self.questions().map(|(_, q)| q).find(|q| q.id == id)
     }
 
-    /// Whether `condition` holds for the answers given by `answer_of` (question id → option id).
+    /// Whether `condition` holds for the answers given by `answer_of` (question id → choice).
     ///
     /// A condition on a question that is itself hidden never holds, so a stale answer to a hidden
     /// question cannot reveal further questions.
     pub fn holds<'a>(
         &self,
         condition: &Condition,
-        answer_of: &impl Fn(&str) -> Option<&'a str>,
+        answer_of: &impl Fn(&str) -> Option<&'a Choice>,
     ) -> bool {
         let Some(target) = self.question(&condition.question) else {
             return false;
         };
         self.is_visible(target, answer_of)
             && answer_of(&condition.question)
-                .is_some_and(|choice| condition.any_of.iter().any(|o| o == choice))
+                .is_some_and(|choice| condition.any_of.contains(choice))
     }
 
     /// Whether `question` is shown for these answers. Validation guarantees the recursion ends.
     pub fn is_visible<'a>(
         &self,
         question: &Question,
-        answer_of: &impl Fn(&str) -> Option<&'a str>,
+        answer_of: &impl Fn(&str) -> Option<&'a Choice>,
     ) -> bool {
         match &question.show_if {
             None => true,

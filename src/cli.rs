@@ -311,7 +311,17 @@ fn show(spec: &str, json: bool) -> Result<(), Failure> {
             let cond = q
                 .show_if
                 .as_ref()
-                .map(|c| format!("  [nur wenn {} = {}]", c.question, c.any_of.join("|")))
+                .map(|c| {
+                    format!(
+                        "  [nur wenn {} = {}]",
+                        c.question,
+                        c.any_of
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    )
+                })
                 .unwrap_or_default();
             let _ = writeln!(o, "  {:<6} {}{cond}", q.id, q.text.de);
         }

@@ -5,6 +5,8 @@
 use time::Date;
 
 use crate::assessment::{Assessment, Decision, MeasureStatus, Metadata};
+use crate::choice::Choice;
+use crate::ids::{FindingId, QuestionId};
 use crate::risk::Level;
 use crate::text::Lang;
 
@@ -155,17 +157,17 @@ pub enum ReviewEdit {
 /// One change to an assessment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
-    /// Choose an answer (an option id, or "unbekannt").
+    /// Choose an answer.
     Answer {
         /// Question id.
-        question: String,
-        /// Option id.
-        choice: String,
+        question: QuestionId,
+        /// What is chosen.
+        choice: Choice,
     },
     /// Edit a text field of an answer.
     AnswerText {
         /// Question id.
-        question: String,
+        question: QuestionId,
         /// Which field.
         field: AnswerField,
         /// New text.
@@ -179,14 +181,14 @@ pub enum Edit {
     /// and the finding's gross levels (which the user then lowers to what it achieves).
     PlanMeasure {
         /// Finding id.
-        finding: String,
+        finding: FindingId,
         /// Language of the prefilled text.
         lang: Lang,
     },
     /// Remove the planned measure of a finding.
-    RemoveMeasure(String),
+    RemoveMeasure(FindingId),
     /// Edit a planned measure.
-    Measure(String, MeasureEdit),
+    Measure(FindingId, MeasureEdit),
     /// Edit the review.
     Review(ReviewEdit),
     /// Clear all answers, measures and the review (trainers: start again); metadata stays.

@@ -28,11 +28,13 @@
 pub mod assessment;
 pub mod builtin;
 pub mod checklist;
+pub mod choice;
 pub mod cli;
 pub mod dates;
 pub mod diagnostics;
 pub mod edit;
 pub mod fsio;
+pub mod ids;
 pub mod report;
 pub mod risk;
 pub mod scoring;

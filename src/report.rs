@@ -20,7 +20,7 @@ pub mod pdf;
 use time::Date;
 
 use crate::assessment::{Assessment, Decision, Measure, short};
-use crate::checklist::{self, Checklist, Question, UNKNOWN};
+use crate::checklist::{self, Checklist, Question};
 use crate::risk::{Level, RiskClass};
 use crate::scoring::{Rating, Score, ScoredFinding};
 use crate::text::Lang;
@@ -1441,12 +1441,7 @@ impl Builder<'_> {
                 .map(|target| {
                     c.any_of
                         .iter()
-                        .map(|o| {
-                            target.option(o).map_or_else(
-                                || o.clone(),
-                                |opt| opt.label.get(self.lang).to_string(),
-                            )
-                        })
+                        .map(|o| target.choice_label(o, self.lang))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -1475,7 +1470,7 @@ impl Builder<'_> {
             .assessment
             .choice(&q.id)
             .filter(|c| q.accepts(c))
-            .map(str::to_string);
+            .cloned();
         let finding = self.score.finding(&q.id).cloned();
         let mut rows = Vec::new();
         match &choice {
@@ -1495,16 +1490,10 @@ impl Builder<'_> {
                     cell(options.join(" / ")),
                 ));
             }
-            Some(c) if c == UNKNOWN => rows.push((
+            Some(c) => rows.push((
                 self.t("Antwort", "Answer"),
-                marked(checklist::unknown_label(self.lang), Mark::Strong),
+                marked(q.choice_label(c, self.lang), Mark::Strong),
             )),
-            Some(c) => {
-                let label = q
-                    .option(c)
-                    .map_or_else(|| c.clone(), |o| o.label.get(self.lang).to_string());
-                rows.push((self.t("Antwort", "Answer"), marked(label, Mark::Strong)));
-            }
         }
         let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
         let evidence = answer.map(|a| a.evidence.as_str()).unwrap_or_default();
@@ -1532,7 +1521,7 @@ impl Builder<'_> {
                         "no finding (an answer without risk in this checklist)",
                     )),
                 ));
-                if let Some(m) = self.assessment.measures.get(&q.id) {
+                if let Some(m) = self.assessment.measures.get(q.id.as_str()) {
                     rows.push((
                         self.t("Maßnahme", "Measure"),
                         cell(format!("{}\n{}", or_dash(&m.text), self.measure_details(m))),

@@ -12,7 +12,9 @@
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Measure, MeasureStatus};
-use crate::checklist::{Checklist, Question, UNKNOWN};
+use crate::checklist::{Checklist, Question};
+use crate::choice::Choice;
+use crate::ids::{FindingId, QuestionId};
 use crate::risk::{Level, RiskClass};
 use crate::text::{Lang, Text};
 
@@ -42,13 +44,13 @@ pub struct Rating {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct ScoredFinding {
     /// Question id or baseline risk id.
-    pub id: String,
+    pub id: FindingId,
     /// Index of the question's section (`None` for baseline risks).
     pub section: Option<usize>,
     /// What produced it.
     pub kind: FindingKind,
-    /// The chosen option id (`None` for baseline risks).
-    pub choice: Option<String>,
+    /// The answer chosen (`None` for baseline risks).
+    pub choice: Option<Choice>,
     /// The rating as the checklist gives it, before modifiers.
     pub base: Rating,
     /// The rating after modifiers: the gross risk.
@@ -148,7 +150,7 @@ pub struct SectionScore {
     pub knockouts: usize,
     /// Questions shown (conditions met).
     pub visible: usize,
-    /// Questions answered with an option (not "unbekannt").
+    /// Questions answered with an option (not "unknown").
     pub answered: usize,
     /// Questions answered "unbekannt / nicht geprüft".
     pub unknown: usize,
@@ -166,7 +168,7 @@ pub struct Completeness {
     /// Answered "unbekannt / nicht geprüft".
     pub unknown: usize,
     /// Ids of questions shown but not answered, in checklist order.
-    pub open: Vec<String>,
+    pub open: Vec<QuestionId>,
     /// Questions hidden by their conditions.
     pub hidden: usize,
 }
@@ -179,7 +181,7 @@ pub struct Score {
     /// Worst residual class (hohes Risiko with any knock-out).
     pub overall_residual: RiskClass,
     /// Ids of knock-out findings, in checklist order.
-    pub knockouts: Vec<String>,
+    pub knockouts: Vec<FindingId>,
     /// All findings: knock-outs first, then by gross class (worst first), then checklist order.
     pub findings: Vec<ScoredFinding>,
     /// One entry per checklist section.
@@ -233,7 +235,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
     let make = |id: &str,
                 section: Option<usize>,
                 kind: FindingKind,
-                choice: Option<String>,
+                choice: Option<Choice>,
                 finding: (Level, Level, Option<Text>, Text)| {
         let (severity, likelihood, knockout, recommended) = finding;
         // A modifier never raises the finding of the very answer that triggers it: that
@@ -251,7 +253,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         let planned = assessment.measures.get(id).cloned();
         let residual = residual_rating(gross, knockout.is_some(), planned.as_ref(), &rate);
         ScoredFinding {
-            id: id.to_string(),
+            id: id.into(),
             section,
             kind,
             choice,
@@ -290,18 +292,18 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
                 completeness.open.push(q.id.clone());
                 continue;
             };
-            if choice == UNKNOWN {
+            if choice.is_unknown() {
                 s.unknown += 1;
             } else {
                 s.answered += 1;
             }
             if let Some(f) = finding_of(q, choice) {
-                let kind = if choice == UNKNOWN {
+                let kind = if choice.is_unknown() {
                     FindingKind::Unknown
                 } else {
                     FindingKind::Answer
                 };
-                let scored = make(&q.id, Some(si), kind, Some(choice.to_string()), f);
+                let scored = make(&q.id, Some(si), kind, Some(choice.clone()), f);
                 s.gross.add(scored.gross.class);
                 s.residual.add(scored.residual.class);
                 if scored.knockout.is_some() {
@@ -324,7 +326,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         findings.push(scored);
     }
 
-    let knockouts: Vec<String> = findings
+    let knockouts: Vec<FindingId> = findings
         .iter()
         .filter(|f| f.knockout.is_some())
         .map(|f| f.id.clone())
@@ -354,7 +356,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
     }
 }
 
-fn finding_of(q: &Question, choice: &str) -> Option<(Level, Level, Option<Text>, Text)> {
+fn finding_of(q: &Question, choice: &Choice) -> Option<(Level, Level, Option<Text>, Text)> {
     q.finding_for(choice).map(|f| {
         (
             f.severity,
@@ -413,7 +415,7 @@ mod tests {
             a.answers.insert(
                 (*q).into(),
                 Answer {
-                    choice: (*choice).into(),
+                    choice: Choice::parse(choice),
                     ..Answer::default()
                 },
             );
@@ -528,7 +530,7 @@ mod tests {
 
     #[test]
     fn unknown_is_a_finding_but_not_a_knockout() {
-        let (c, a) = with(&[("M1.1", UNKNOWN)]);
+        let (c, a) = with(&[("M1.1", crate::choice::UNKNOWN_ID)]);
         let score = score(&c, &a);
         let f = score.finding("M1.1").expect("unknown is a finding");
         assert_eq!(f.kind, FindingKind::Unknown, "kind");
@@ -600,7 +602,11 @@ mod tests {
 
     #[test]
     fn section_counts() {
-        let (c, a) = with(&[("M1.1", "nein"), ("M2.1", "ja"), ("M2.2", UNKNOWN)]);
+        let (c, a) = with(&[
+            ("M1.1", "nein"),
+            ("M2.1", "ja"),
+            ("M2.2", crate::choice::UNKNOWN_ID),
+        ]);
         let score = score(&c, &a);
         let m1 = &score.sections[0];
         assert_eq!((m1.gross.hoch, m1.knockouts, m1.answered), (1, 1, 1), "M1");

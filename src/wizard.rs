@@ -4,7 +4,9 @@
 
 use crate::assessment::{Answer, Assessment, Measure};
 use crate::checklist::{Checklist, Question};
+use crate::choice::Choice;
 use crate::edit::{Edit, UndoKey};
+use crate::ids::QuestionId;
 use crate::scoring::{self, Score};
 
 /// Where the walkthrough is.
@@ -13,7 +15,7 @@ pub enum Step {
     /// The metadata form ("Stammdaten").
     Metadata,
     /// One question, by id.
-    Question(String),
+    Question(QuestionId),
     /// The result screen.
     Result,
 }
@@ -92,7 +94,7 @@ impl Wizard {
             .map(|i| (i + 1, visible.len()))
     }
 
-    /// Share of visible questions answered (including "unbekannt"), 0.0..=1.0.
+    /// Share of visible questions answered (including "unknown"), 0.0..=1.0.
     pub fn progress(&self) -> f32 {
         let visible = self.visible();
         if visible.is_empty() {
@@ -115,7 +117,7 @@ impl Wizard {
 
     /// The next step: metadata → first question → … → last question → result.
     pub fn next(&mut self) {
-        let visible: Vec<String> = self.visible().iter().map(|q| q.id.clone()).collect();
+        let visible: Vec<QuestionId> = self.visible().iter().map(|q| q.id.clone()).collect();
         self.step = match &self.step {
             Step::Metadata => visible
                 .first()
@@ -133,7 +135,7 @@ impl Wizard {
 
     /// The previous step.
     pub fn back(&mut self) {
-        let visible: Vec<String> = self.visible().iter().map(|q| q.id.clone()).collect();
+        let visible: Vec<QuestionId> = self.visible().iter().map(|q| q.id.clone()).collect();
         self.step = match &self.step {
             Step::Metadata => Step::Metadata,
             Step::Question(id) => match self.position_of(&visible, id) {
@@ -152,7 +154,7 @@ impl Wizard {
 
     /// Where `id` stands among `visible`; a question hidden meanwhile counts from its checklist
     /// position, so "next" still moves forward.
-    fn position_of(&self, visible: &[String], id: &str) -> Option<usize> {
+    fn position_of(&self, visible: &[QuestionId], id: &str) -> Option<usize> {
         if let Some(i) = visible.iter().position(|v| v == id) {
             return Some(i);
         }
@@ -169,11 +171,12 @@ impl Wizard {
         before.checked_sub(1)
     }
 
-    /// Chooses `choice` for question `id` (the same choice again keeps the answer).
+    /// Chooses `choice` (an option id, or the file spelling of "unknown") for question `id`;
+    /// the same choice again keeps the answer.
     pub fn answer(&mut self, id: &str, choice: &str) {
         self.apply(Edit::Answer {
-            question: id.to_string(),
-            choice: choice.to_string(),
+            question: id.into(),
+            choice: Choice::from(choice),
         });
     }
 
@@ -187,15 +190,14 @@ impl Wizard {
                 let Some(q) = self.checklist.question(&question) else {
                     return;
                 };
-                if !q.accepts(&choice) || self.assessment.choice(&question) == Some(choice.as_str())
-                {
+                if !q.accepts(&choice) || self.assessment.choice(&question) == Some(&choice) {
                     return;
                 }
                 self.change(key, |a| {
                     a.answers
                         .entry(question)
                         .or_insert_with(Answer::default)
-                        .choice = choice;
+                        .choice = Some(choice);
                 });
             }
             Edit::PlanMeasure { finding, lang } => {
@@ -325,30 +327,42 @@ mod tests {
         w.answer("M1.1", "ja");
         w.answer("M1.1", "nein");
         assert!(w.undo(), "undo");
-        assert_eq!(w.assessment().choice("M1.1"), Some("ja"), "previous answer");
+        assert_eq!(
+            w.assessment().choice("M1.1").map(Choice::as_str),
+            Some("ja"),
+            "previous answer"
+        );
         assert!(w.redo(), "redo");
-        assert_eq!(w.assessment().choice("M1.1"), Some("nein"), "redone");
+        assert_eq!(
+            w.assessment().choice("M1.1").map(Choice::as_str),
+            Some("nein"),
+            "redone"
+        );
         for text in ["P", "Pr", "Pre"] {
             w.apply(Edit::Meta(crate::edit::MetaField::Unit, text.into()));
         }
         assert!(w.undo(), "one undo for the whole typing");
         assert_eq!(w.assessment().metadata.unit, "", "typing undone at once");
-        assert_eq!(w.assessment().choice("M1.1"), Some("nein"), "answer kept");
+        assert_eq!(
+            w.assessment().choice("M1.1").map(Choice::as_str),
+            Some("nein"),
+            "answer kept"
+        );
     }
 
     #[test]
     fn unknown_choice_is_accepted_and_invalid_ignored() {
         let mut w = wizard();
-        w.answer("M1.1", crate::checklist::UNKNOWN);
+        w.answer("M1.1", crate::choice::UNKNOWN_ID);
         assert_eq!(
             w.assessment().choice("M1.1"),
-            Some("unbekannt"),
+            Some(&Choice::Unknown),
             "unknown is an answer"
         );
         w.answer("M1.1", "vielleicht");
         assert_eq!(
             w.assessment().choice("M1.1"),
-            Some("unbekannt"),
+            Some(&Choice::Unknown),
             "invalid ignored"
         );
         assert!(

@@ -13,7 +13,8 @@ use std::process::{Command, Output};
 
 use common::open_assessment;
 use plattformcheck::assessment::{Answer, Assessment, Measure, MeasureStatus};
-use plattformcheck::checklist::{Checklist, UNKNOWN};
+use plattformcheck::checklist::Checklist;
+use plattformcheck::ids::FindingId;
 use plattformcheck::report::{self, pdf};
 use plattformcheck::risk::Level;
 use plattformcheck::scoring::score;
@@ -238,12 +239,9 @@ fn every_example_renders_a_complete_valid_pdf() {
             }
             expected.push(format!("{} {}", q.id, q.text.de));
             if let Some(choice) = assessment.choice(&q.id) {
-                let label = if choice == UNKNOWN {
-                    "unbekannt / nicht geprüft".to_string()
-                } else {
-                    q.option(choice)
-                        .map(|o| o.label.de.clone())
-                        .unwrap_or_default()
+                let label = match choice.option() {
+                    None => "unbekannt / nicht geprüft".to_string(),
+                    Some(o) => q.option(o).map(|o| o.label.de.clone()).unwrap_or_default(),
                 };
                 expected.push(label);
             }
@@ -309,7 +307,7 @@ fn everything_risky() -> (Checklist, Assessment) {
         assessment.answers.insert(
             q.id.clone(),
             Answer {
-                choice,
+                choice: Some(choice),
                 justification: format!("Begründung für {}: geprüft am 18.11.2026.", q.id),
                 evidence: "Screenshot vom 18.11.2026".into(),
             },
@@ -350,13 +348,13 @@ fn a_ten_thousand_character_justification_breaks_across_pages() {
 #[test]
 fn sixty_measures_give_a_clean_action_plan() {
     let (checklist, mut assessment) = everything_risky();
-    let ids: Vec<String> = checklist
+    let ids: Vec<FindingId> = checklist
         .questions()
-        .map(|(_, q)| q.id.clone())
+        .map(|(_, q)| FindingId::from(&q.id))
         .chain(checklist.baseline_risks().iter().map(|b| b.id.clone()))
         .collect();
     // Beyond the findings: measures whose finding no longer exists are still listed.
-    let extra = (1..).map(|i| format!("X{i}"));
+    let extra = (1..).map(|i| FindingId::from(format!("X{i}")));
     let mut texts = Vec::new();
     for (i, id) in ids.into_iter().chain(extra).take(60).enumerate() {
         let text = format!(

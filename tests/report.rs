@@ -346,16 +346,16 @@ fn hard_cases_lay_out_cleanly() {
         risky.answers.insert(
             q.id.clone(),
             Answer {
-                choice,
+                choice: Some(choice),
                 justification: "Kurz.".into(),
                 evidence: String::new(),
             },
         );
     }
-    let ids: Vec<String> = checklist
+    let ids: Vec<plattformcheck::ids::FindingId> = checklist
         .questions()
-        .map(|(_, q)| q.id.clone())
-        .chain((1..=20).map(|i| format!("X{i}")))
+        .map(|(_, q)| (&q.id).into())
+        .chain((1..=20).map(|i| format!("X{i}").into()))
         .take(60)
         .collect();
     for (i, id) in ids.into_iter().enumerate() {

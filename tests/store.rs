@@ -10,6 +10,7 @@ use plattformcheck::assessment::{
     Answer, Assessment, ChecklistRef, Decision, FORMAT_VERSION, Measure, MeasureStatus, Metadata,
     Review,
 };
+use plattformcheck::choice::Choice;
 use plattformcheck::risk::Level;
 use plattformcheck::store::{self, Error};
 use proptest::prelude::*;
@@ -61,9 +62,9 @@ prop_compose! {
             metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries, date },
             answers: answers
                 .into_iter()
-                .map(|(k, (choice, justification, evidence))| (k, Answer { choice, justification, evidence }))
+                .map(|(k, (choice, justification, evidence))| (k.into(), Answer { choice: Choice::parse(&choice), justification, evidence }))
                 .collect::<BTreeMap<_, _>>(),
-            measures,
+            measures: measures.into_iter().map(|(k, m)| (k.into(), m)).collect(),
             review,
         }
     }
@@ -106,7 +107,7 @@ fn sample() -> Assessment {
         answers: BTreeMap::from([(
             "A1.1".into(),
             Answer {
-                choice: "ja".into(),
+                choice: Choice::parse("ja"),
                 ..Answer::default()
             },
         )]),

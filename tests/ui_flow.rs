@@ -5,7 +5,7 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use plattformcheck::checklist::UNKNOWN;
+use plattformcheck::choice::Choice;
 use plattformcheck::risk::RiskClass;
 use plattformcheck::ui::action::{Action, ChecklistChoice, Edit};
 use plattformcheck::ui::app::Dialog;
@@ -38,7 +38,7 @@ fn choice(h: &Harness<'_, App>, q: &str) -> Option<String> {
     h.state()
         .doc
         .as_ref()
-        .and_then(|d| d.wizard().assessment().choice(q).map(str::to_string))
+        .and_then(|d| d.wizard().assessment().choice(q).map(ToString::to_string))
 }
 
 /// The label of option `id` of question `q` as the question screen shows it.
@@ -133,7 +133,11 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
     let label = option_label(&h, "A1.2", &second);
     h.get_by_label(&label).click();
     h.run();
-    assert_eq!(choice(&h, "A1.2"), Some(second), "answered by click");
+    assert_eq!(
+        choice(&h, "A1.2"),
+        Some(second.to_string()),
+        "answered by click"
+    );
 
     // A knock-out answer turns the result red and is listed first.
     go_to(&mut h, "A8.1");
@@ -351,7 +355,7 @@ fn autosave_survives_a_crash_and_can_be_restored() {
     a.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
     a.apply(Action::Edit(Edit::Answer {
         question: "A1.1".into(),
-        choice: UNKNOWN.into(),
+        choice: Choice::Unknown,
     }));
     assert!(a.is_dirty(), "an answer makes it unsaved");
     a.autosave(true);
@@ -363,7 +367,7 @@ fn autosave_survives_a_crash_and_can_be_restored() {
     let doc = b.doc.as_ref().expect("restored");
     assert_eq!(
         doc.wizard().assessment().choice("A1.1"),
-        Some(UNKNOWN),
+        Some(&Choice::Unknown),
         "answer restored"
     );
     assert!(doc.is_dirty(), "restored work still needs saving");
@@ -431,7 +435,8 @@ fn saving_to_an_unwritable_place_keeps_the_work() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard().assessment().choice("B1.1")),
+            .and_then(|d| d.wizard().assessment().choice("B1.1"))
+            .map(Choice::as_str),
         Some("ja"),
         "work kept"
     );
@@ -454,7 +459,8 @@ fn undo_redo_and_leaving_with_unsaved_changes() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard().assessment().choice("A1.1")),
+            .and_then(|d| d.wizard().assessment().choice("A1.1"))
+            .map(Choice::as_str),
         Some("ja"),
         "undone"
     );
@@ -462,7 +468,8 @@ fn undo_redo_and_leaving_with_unsaved_changes() {
     assert_eq!(
         a.doc
             .as_ref()
-            .and_then(|d| d.wizard().assessment().choice("A1.1")),
+            .and_then(|d| d.wizard().assessment().choice("A1.1"))
+            .map(Choice::as_str),
         Some("nein"),
         "redone"
     );

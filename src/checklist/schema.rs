@@ -171,6 +171,9 @@ pub struct SectionDecl {
 pub struct QuestionDecl {
     /// Unique id (e.g. `A1.3`).
     pub id: String,
+    /// How it is answered; only `SingleChoice` (the default) so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindDecl>,
     /// The question itself.
     pub text: TextDecl,
     /// Why it matters ("Warum ist das wichtig?").
@@ -193,6 +196,13 @@ pub struct QuestionDecl {
     /// Rating of "unbekannt / nicht geprüft"; by default the worst option's rating, without knock-out.
     #[serde(default)]
     pub unknown: Option<FindingDecl>,
+}
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum KindDecl {
+    /// Exactly one option (or "unknown").
+    SingleChoice,
 }
 
 /// One answer option.

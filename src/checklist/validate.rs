@@ -10,16 +10,29 @@ use std::path::Path;
 use sha2::{Digest as _, Sha256};
 
 use super::schema::{
-    BaselineDecl, ChecklistFile, ConditionDecl, FindingDecl, MatrixDecl, ModifierDecl,
+    BaselineDecl, ChecklistFile, ConditionDecl, FindingDecl, KindDecl, MatrixDecl, ModifierDecl,
     QuestionDecl, SectionDecl, SourceDecl, TextDecl,
 };
 use super::{
-    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, Section, Source,
-    UNKNOWN,
+    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, QuestionKind,
+    Section, Source,
 };
+use crate::choice::{Choice, UNKNOWN_ID};
 use crate::diagnostics::{Location, Problem};
 use crate::risk::{Level, Matrix, RiskClass};
 use crate::text::Text;
+
+/// A condition as the checklist file writes it.
+fn condition(decl: ConditionDecl) -> Condition {
+    Condition {
+        question: decl.question.into(),
+        any_of: decl
+            .any_of
+            .iter()
+            .map(|c| Choice::from(c.as_str()))
+            .collect(),
+    }
+}
 
 /// Validates `decl` (parsed from `source`, read from `file`).
 ///
@@ -196,8 +209,8 @@ impl Validator<'_> {
             .flat_map(|s| &s.questions)
             .map(|q| {
                 (
-                    q.id.clone(),
-                    q.options.iter().map(|o| o.id.clone()).collect(),
+                    q.id.to_string(),
+                    q.options.iter().map(|o| o.id.to_string()).collect(),
                 )
             })
             .collect();
@@ -417,6 +430,7 @@ impl Validator<'_> {
     ) -> Question {
         let QuestionDecl {
             id,
+            kind,
             text,
             why,
             hint,
@@ -451,11 +465,13 @@ impl Validator<'_> {
         for o in options {
             let opath = format!("{path}.options[\"{}\"]", o.id);
             let oanchors: &[&str] = &[section, &id, &o.id];
-            if o.id == UNKNOWN {
+            if o.id == UNKNOWN_ID {
                 self.error(
                     &opath,
                     oanchors,
-                    format!("option id `{UNKNOWN}` is reserved: every question offers it already"),
+                    format!(
+                        "option id `{UNKNOWN_ID}` is reserved: every question offers it already"
+                    ),
                 );
             } else if o.id.trim().is_empty() {
                 self.error(&opath, anchors, "option id is empty");
@@ -468,7 +484,7 @@ impl Validator<'_> {
                 .finding
                 .map(|f| self.finding(&f, &format!("{opath}.finding"), oanchors));
             opts.push(AnswerOption {
-                id: o.id,
+                id: o.id.into(),
                 label,
                 finding,
             });
@@ -495,10 +511,12 @@ impl Validator<'_> {
             Some(f) => self.finding(&f, &format!("{path}.unknown"), anchors),
             None => default_unknown(&opts),
         };
-        let show_if =
-            show_if.map(|ConditionDecl { question, any_of }| Condition { question, any_of });
+        let show_if = show_if.map(condition);
         Question {
-            id,
+            id: id.into(),
+            kind: match kind {
+                None | Some(KindDecl::SingleChoice) => QuestionKind::SingleChoice,
+            },
             text,
             why,
             hint,
@@ -599,7 +617,7 @@ impl Validator<'_> {
         path: &str,
         anchors: &[&str],
     ) -> bool {
-        let Some(options) = questions.get(&cond.question) else {
+        let Some(options) = questions.get(cond.question.as_str()) else {
             self.error(
                 path,
                 anchors,
@@ -616,7 +634,11 @@ impl Validator<'_> {
         }
         let mut ok = true;
         for option in &cond.any_of {
-            if option != UNKNOWN && !options.contains(option) {
+            let known = match option {
+                Choice::Unknown => true,
+                Choice::Option(id) => options.iter().any(|o| o == id.as_str()),
+            };
+            if !known {
                 ok = false;
                 self.error(
                     path,
@@ -682,7 +704,7 @@ impl Validator<'_> {
             self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
             let measure = self.text(&measure, &format!("{path}.measure"), anchors);
             out.push(BaselineRisk {
-                id,
+                id: id.into(),
                 title,
                 description,
                 severity,
@@ -721,10 +743,7 @@ impl Validator<'_> {
             }
             let label = self.text(&label, &format!("{path}.label"), anchors);
             let reason = self.text(&reason, &format!("{path}.reason"), anchors);
-            let when = Condition {
-                question: when.question,
-                any_of: when.any_of,
-            };
+            let when = condition(when);
             self.condition_refs(&when, questions, &format!("{path}.when"), anchors);
             if severity == 0 && likelihood == 0 {
                 self.warn(
@@ -753,7 +772,7 @@ impl Validator<'_> {
                 when,
                 severity,
                 likelihood,
-                applies_to,
+                applies_to: applies_to.into_iter().map(Into::into).collect(),
                 sources,
             });
         }
@@ -761,7 +780,7 @@ impl Validator<'_> {
     }
 }
 
-/// "unbekannt" is rated like the worst option, but never as a knock-out: not knowing is an
+/// "Unknown" is rated like the worst option, but never as a knock-out: not knowing is an
 /// accountability gap (Art. 5(2) GDPR), not proof of the worst case.
 fn default_unknown(options: &[AnswerOption]) -> Finding {
     let worst = options

@@ -28,7 +28,7 @@ fn assessment(c: &Checklist, answers: &[(&str, &str)]) -> Assessment {
         a.answers.insert(
             (*q).into(),
             Answer {
-                choice: (*choice).into(),
+                choice: crate::choice::Choice::parse(choice),
                 justification: format!("Begründung zu {q}"),
                 evidence: format!("Nachweis zu {q}"),
             },

@@ -13,7 +13,7 @@ use super::action::{Action, Edit};
 use super::app::App;
 use super::command::Command;
 use super::style::class_color;
-use crate::checklist::UNKNOWN;
+use crate::choice::Choice;
 use crate::scoring::Score;
 use crate::text::Lang;
 use crate::wizard::Step;
@@ -57,17 +57,11 @@ pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
         if let Step::Question(id) = doc.wizard().step()
             && let Some(q) = doc.wizard().checklist().question(id)
         {
-            let choices: Vec<&str> = q
-                .options
-                .iter()
-                .map(|o| o.id.as_str())
-                .chain([UNKNOWN])
-                .collect();
-            for (key, choice) in NUMBERS.iter().zip(choices) {
+            for (key, choice) in NUMBERS.iter().zip(q.choices()) {
                 if i.consume_key(Modifiers::NONE, *key) {
                     actions.push(Action::Edit(Edit::Answer {
                         question: id.clone(),
-                        choice: choice.to_string(),
+                        choice,
                     }));
                 }
             }
@@ -207,7 +201,7 @@ fn state_mark(app: &App, score: &Score, id: &str) -> (String, egui::Color32) {
     match (doc.wizard().assessment().choice(id), score.finding(id)) {
         (None, _) => ("○".into(), weak),
         (Some(_), Some(f)) if f.knockout.is_some() => ("✖".into(), class_color(f.gross.class)),
-        (Some(UNKNOWN), _) => ("?".into(), egui::Color32::from_rgb(120, 120, 200)),
+        (Some(Choice::Unknown), _) => ("?".into(), egui::Color32::from_rgb(120, 120, 200)),
         (Some(_), Some(f)) => ("●".into(), class_color(f.gross.class)),
         (Some(_), None) => ("✓".into(), egui::Color32::from_rgb(46, 125, 50)),
     }

@@ -53,11 +53,12 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The first option of `q` that gives a finding, or "unknown" if none does: what the stress
 /// tests answer to make every question risky.
-pub fn risky_choice(q: &plattformcheck::checklist::Question) -> String {
-    q.options.iter().find(|o| o.finding.is_some()).map_or_else(
-        || plattformcheck::checklist::UNKNOWN.to_string(),
-        |o| o.id.clone(),
-    )
+pub fn risky_choice(q: &plattformcheck::checklist::Question) -> plattformcheck::choice::Choice {
+    use plattformcheck::choice::Choice;
+    q.options
+        .iter()
+        .find(|o| o.finding.is_some())
+        .map_or(Choice::Unknown, |o| Choice::Option(o.id.clone()))
 }
 
 /// Opens an assessment file with its built-in checklist, as the command line does.

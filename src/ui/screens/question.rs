@@ -5,7 +5,6 @@
 use egui::{RichText, Ui};
 
 use crate::assessment::MeasureStatus;
-use crate::checklist::{UNKNOWN, unknown_label};
 use crate::scoring::{Score, ScoredFinding};
 use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit};
 use crate::ui::app::App;
@@ -54,20 +53,9 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
 
     ui.add_space(8.0);
     subheading(ui, s.your_answer);
-    let options: Vec<(&str, String, bool)> = q
-        .options
-        .iter()
-        .map(|o| {
-            (
-                o.id.as_str(),
-                o.label.get(lang).to_string(),
-                o.finding.is_some(),
-            )
-        })
-        .chain([(UNKNOWN, unknown_label(lang).to_string(), true)])
-        .collect();
-    for (i, (option_id, label, _)) in options.iter().enumerate() {
-        let selected = choice == Some(*option_id);
+    for (i, option) in q.choices().enumerate() {
+        let label = q.choice_label(&option, lang);
+        let selected = choice == Some(&option);
         let key = if i < 9 {
             format!("{}", i + 1)
         } else {
@@ -78,8 +66,8 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
             .min_size(egui::vec2(ui.available_width(), 34.0));
         if ui.add(button).clicked() {
             actions.push(Action::Edit(Edit::Answer {
-                question: id.to_string(),
-                choice: (*option_id).to_string(),
+                question: q.id.clone(),
+                choice: option,
             }));
         }
     }
@@ -94,7 +82,7 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
     if let Some(v) = text_field(ui, s.justification, justification, true, false) {
         actions.push(Action::Edit(Edit::AnswerText {
-            question: id.to_string(),
+            question: q.id.clone(),
             field: AnswerField::Justification,
             value: v,
         }));
@@ -102,7 +90,7 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     let evidence = answer.map(|a| a.evidence.as_str()).unwrap_or_default();
     if let Some(v) = text_field(ui, s.evidence, evidence, true, false) {
         actions.push(Action::Edit(Edit::AnswerText {
-            question: id.to_string(),
+            question: q.id.clone(),
             field: AnswerField::Evidence,
             value: v,
         }));

@@ -82,7 +82,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
         for f in score.findings.iter().filter(|f| f.knockout.is_some()) {
             ui.horizontal_wrapped(|ui| {
                 if ui.link(RichText::new(&f.id).strong()).clicked() {
-                    actions.push(Action::Go(Step::Question(f.id.clone())));
+                    actions.push(Action::Go(Step::Question((&f.id).into())));
                 }
                 ui.label(f.knockout.as_ref().map(|k| k.get(lang)).unwrap_or_default());
             });
@@ -147,7 +147,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             for id in &score.completeness.open {
                 if ui
-                    .link(id)
+                    .link(id.as_str())
                     .on_hover_text(
                         w.checklist()
                             .question(id)
@@ -301,14 +301,14 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
                         .subject(doc.wizard().checklist(), lang)
                         .map(|title| format!("{} {title}", f.id))
                         .unwrap_or_default(),
-                    _ => f.id.clone(),
+                    _ => f.id.to_string(),
                 };
                 let clickable = f.kind != FindingKind::Baseline;
                 ui.horizontal(|ui| {
                     class_badge(ui, f.gross.class, lang);
                     if clickable {
                         if ui.link(super::short(&title, 40)).clicked() {
-                            actions.push(Action::Go(Step::Question(f.id.clone())));
+                            actions.push(Action::Go(Step::Question((&f.id).into())));
                         }
                     } else {
                         ui.label(super::short(&title, 40));
