@@ -12,6 +12,7 @@ use time::Date;
 
 use crate::checklist::Checklist;
 use crate::choice::Choice;
+use crate::edit::MetaField;
 use crate::ids::{FindingId, QuestionId};
 use crate::risk::Level;
 
@@ -63,15 +64,7 @@ impl Decision {
 
     /// Display name.
     pub fn name(self, lang: crate::text::Lang) -> &'static str {
-        use crate::text::Lang::{De, En};
-        match (self, lang) {
-            (Self::Freigegeben, De) => "freigegeben",
-            (Self::FreigegebenMitAuflagen, De) => "freigegeben mit Auflagen",
-            (Self::Abgelehnt, De) => "abgelehnt",
-            (Self::Freigegeben, En) => "approved",
-            (Self::FreigegebenMitAuflagen, En) => "approved with conditions",
-            (Self::Abgelehnt, En) => "rejected",
-        }
+        crate::i18n::tr(lang).terms.decision(self)
     }
 }
 
@@ -143,32 +136,47 @@ pub struct Metadata {
     pub date: Option<Date>,
 }
 
-impl Metadata {
-    /// The fields a complete assessment needs, with their German label, in display order.
-    pub fn required(&self) -> [(&'static str, &str); 7] {
-        [
-            ("Öffentliche Stelle", &self.public_body),
-            ("Organisationseinheit", &self.unit),
-            ("Plattform", &self.platform),
-            ("Konto", &self.account),
-            ("Zwecke", &self.purposes),
-            ("Verantwortliche Person", &self.responsible),
-            ("Datenschutzbeauftragte/r", &self.dpo),
-        ]
-    }
+/// A field a complete assessment needs and that is empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingField {
+    /// A text field.
+    Text(MetaField),
+    /// The date of the assessment.
+    Date,
+}
 
-    /// Labels of required fields that are empty.
-    pub fn missing(&self) -> Vec<&'static str> {
-        let mut missing: Vec<&'static str> = self
-            .required()
+impl MissingField {
+    /// Its short name in `lang`.
+    pub fn name(self, lang: crate::text::Lang) -> &'static str {
+        let labels = &crate::i18n::tr(lang).terms.meta;
+        match self {
+            Self::Text(field) => labels.of(field).name,
+            Self::Date => labels.date.name,
+        }
+    }
+}
+
+impl Metadata {
+    /// The required fields that are empty, in the order of the form.
+    pub fn missing(&self) -> Vec<MissingField> {
+        let mut missing: Vec<MissingField> = MetaField::ALL
             .into_iter()
-            .filter(|(_, value)| value.trim().is_empty())
-            .map(|(label, _)| label)
+            .filter(|f| f.required() && f.get(self).trim().is_empty())
+            .map(MissingField::Text)
             .collect();
         if self.date.is_none() {
-            missing.push("Datum");
+            missing.push(MissingField::Date);
         }
         missing
+    }
+
+    /// The names of [`Self::missing`] in `lang`, joined by commas.
+    pub fn missing_names(&self, lang: crate::text::Lang) -> String {
+        self.missing()
+            .iter()
+            .map(|f| f.name(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -214,17 +222,7 @@ impl MeasureStatus {
 
     /// Display name.
     pub fn name(self, lang: crate::text::Lang) -> &'static str {
-        use crate::text::Lang::{De, En};
-        match (self, lang) {
-            (Self::Geplant, De) => "geplant",
-            (Self::InUmsetzung, De) => "in Umsetzung",
-            (Self::Umgesetzt, De) => "umgesetzt",
-            (Self::Verworfen, De) => "verworfen",
-            (Self::Geplant, En) => "planned",
-            (Self::InUmsetzung, En) => "in progress",
-            (Self::Umgesetzt, En) => "implemented",
-            (Self::Verworfen, En) => "rejected",
-        }
+        crate::i18n::tr(lang).terms.status(self)
     }
 }
 

@@ -20,10 +20,7 @@ pub use load::{LoadReport, Loaded, Origin};
 
 /// The label of [`Choice::Unknown`], which every question offers in addition to its own options.
 pub fn unknown_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "unbekannt / nicht geprüft",
-        Lang::En => "unknown / not checked",
-    }
+    crate::i18n::tr(lang).terms.unknown
 }
 
 /// A validated checklist.

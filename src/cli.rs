@@ -462,14 +462,14 @@ pub fn render_text(
     lang: Lang,
 ) -> String {
     use std::fmt::Write as _;
-    let de = lang == Lang::De;
-    let t = |de_text: &'static str, en_text: &'static str| if de { de_text } else { en_text };
+    let tr = crate::i18n::tr(lang);
+    let txt = &tr.cli;
     let m = &assessment.metadata;
     let mut o = String::new();
     let _ = writeln!(
         o,
         "{}: {} — {} {}",
-        t("Datenschutz-Prüfung", "Data-protection assessment"),
+        txt.data_protection_assessment,
         blank(&m.public_body),
         blank(&m.platform),
         m.account
@@ -477,55 +477,38 @@ pub fn render_text(
     let _ = writeln!(
         o,
         "{}: {} {} ({} {}; {} {})",
-        t("Checkliste", "Checklist"),
+        txt.checklist,
         checklist.title().get(lang),
         checklist.version(),
-        t("Quellen geprüft am", "sources checked on"),
+        txt.sources_checked_on,
         checklist.date(),
-        t("Fingerabdruck", "fingerprint"),
+        txt.fingerprint,
         short(checklist.fingerprint())
     );
     let _ = writeln!(o);
     let _ = writeln!(
         o,
         "{}: {}",
-        t("Gesamtergebnis (brutto)", "Overall result (gross)"),
+        txt.overall_result_gross,
         class_label(score.overall_gross, lang)
     );
     let _ = writeln!(
         o,
         "{}: {}",
-        t(
-            "Nach geplanten Maßnahmen (netto)",
-            "After planned measures (residual)"
-        ),
+        txt.after_planned_measures_residual,
         class_label(score.overall_residual, lang)
     );
     if !score.is_complete() {
-        let _ = writeln!(
-            o,
-            "{}",
-            t(
-                "VORLÄUFIG: nicht alle Fragen sind beantwortet; offene Fragen gelten nicht als unbedenklich.",
-                "PROVISIONAL: not all questions are answered; open questions are not treated as fine."
-            )
-        );
+        let _ = writeln!(o, "{}", txt.provisional_not_all_questions_are);
     }
     if !checklist.matrix().verified {
-        let _ = writeln!(
-            o,
-            "{}",
-            t(
-                "Hinweis: Die Risikomatrix ist vorläufig und nicht gegen das DSK-Original verifiziert.",
-                "Note: the risk matrix is provisional and not verified against the DSK original."
-            )
-        );
+        let _ = writeln!(o, "{}", txt.note_the_risk_matrix_is);
     }
     if !score.knockouts.is_empty() {
         let _ = writeln!(
             o,
             "\n{} ({}):",
-            t("K.-o.-Kriterien", "Knock-out criteria"),
+            txt.knock_out_criteria,
             score.knockouts.len()
         );
         for f in score.findings.iter().filter(|f| f.knockout.is_some()) {
@@ -541,17 +524,12 @@ pub fn render_text(
         let _ = writeln!(
             o,
             "\n{}: {} — {}",
-            t("Aktiver Modifikator", "Active modifier"),
+            txt.active_modifier,
             modifier.label.get(lang),
             modifier.reason.get(lang)
         );
     }
-    let _ = writeln!(
-        o,
-        "\n{} ({}):",
-        t("Befunde", "Findings"),
-        score.findings.len()
-    );
+    let _ = writeln!(o, "\n{} ({}):", txt.findings, score.findings.len());
     for f in &score.findings {
         let title = match f.kind {
             FindingKind::Unknown => format!(
@@ -589,15 +567,15 @@ pub fn render_text(
                 };
                 let mut details = vec![p.status.name(lang).to_string()];
                 if !p.owner.trim().is_empty() {
-                    details.push(format!("{}: {}", t("verantwortlich", "owner"), p.owner));
+                    details.push(format!("{}: {}", txt.owner, p.owner));
                 }
                 if let Some(due) = p.due.and_then(|d| d.format(crate::dates::ISO_DATE).ok()) {
-                    details.push(format!("{} {due}", t("bis", "due")));
+                    details.push(format!("{} {due}", txt.due));
                 }
                 let _ = writeln!(
                     o,
                     "         {} ({}): {text}",
-                    t("Maßnahme", "Measure"),
+                    txt.measure,
                     details.join(", ")
                 );
             }
@@ -605,29 +583,26 @@ pub fn render_text(
                 let _ = writeln!(
                     o,
                     "         {}: {}",
-                    t(
-                        "Empfohlene Maßnahme (nicht geplant)",
-                        "Recommended measure (not planned)"
-                    ),
+                    txt.recommended_measure_not_planned,
                     f.recommended.get(lang)
                 );
             }
         }
     }
-    let _ = writeln!(o, "\n{}:", t("Abschnitte", "Sections"));
+    let _ = writeln!(o, "\n{}:", txt.sections);
     for (s, section) in score.sections.iter().zip(checklist.sections()) {
         let _ = writeln!(
             o,
             "  {:<4} {:<52} {}: {} · {}: {} · {}: {} · {}: {}",
             s.id,
             truncate(section.title.get(lang), 52),
-            t("gering", "low"),
+            txt.low,
             s.gross.gering,
-            t("Risiko", "risk"),
+            txt.risk,
             s.gross.risiko,
-            t("hoch", "high"),
+            txt.high,
             s.gross.hoch,
-            t("offen", "open"),
+            txt.open,
             s.open
         );
     }
@@ -635,14 +610,14 @@ pub fn render_text(
     let _ = writeln!(
         o,
         "\n{}: {} {} {}, {} {}, {} {}{}",
-        t("Vollständigkeit", "Completeness"),
+        txt.completeness,
         c.answered + c.unknown,
-        t("von", "of"),
+        txt.of,
         c.visible,
         c.unknown,
-        t("davon unbekannt", "of them unknown"),
+        txt.of_them_unknown,
         c.open.len(),
-        t("offen", "open"),
+        txt.open,
         if c.open.is_empty() {
             String::new()
         } else {
@@ -651,12 +626,7 @@ pub fn render_text(
     );
     let missing = m.missing();
     if !missing.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}: {}",
-            t("Fehlende Stammdaten", "Missing metadata"),
-            missing.join(", ")
-        );
+        let _ = writeln!(o, "{}: {}", txt.missing_metadata, m.missing_names(lang));
     }
     o
 }

@@ -34,6 +34,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod edit;
 pub mod fsio;
+pub mod i18n;
 pub mod ids;
 pub mod report;
 pub mod risk;

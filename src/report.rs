@@ -21,6 +21,8 @@ use time::Date;
 
 use crate::assessment::{Assessment, Decision, Measure, short};
 use crate::checklist::{self, Checklist, Question};
+use crate::i18n::report::ReportText;
+use crate::i18n::terms::Terms;
 use crate::risk::{Level, RiskClass};
 use crate::scoring::{Rating, Score, ScoredFinding};
 use crate::text::Lang;
@@ -401,17 +403,11 @@ pub fn build(
         assessment,
         score,
         lang,
+        s: &crate::i18n::tr(lang).report,
+        terms: &crate::i18n::tr(lang).terms,
         out: Vec::new(),
     };
     b.build(app_version, today)
-}
-
-/// Text in the report language.
-fn tr(lang: Lang, de: &str, en: &str) -> String {
-    match lang {
-        Lang::De => de.to_string(),
-        Lang::En => en.to_string(),
-    }
 }
 
 /// A date as readers in the report language expect it.
@@ -468,14 +464,14 @@ struct Builder<'a> {
     assessment: &'a Assessment,
     score: &'a Score,
     lang: Lang,
+    /// The report's texts in `lang`.
+    s: &'static ReportText,
+    /// Names of domain values in `lang`.
+    terms: &'static Terms,
     out: Vec<Block>,
 }
 
 impl Builder<'_> {
-    fn t(&self, de: &str, en: &str) -> String {
-        tr(self.lang, de, en)
-    }
-
     fn date(&self, date: Option<Date>) -> String {
         date.map_or_else(|| "—".to_string(), |d| format_date(d, self.lang))
     }
@@ -560,10 +556,10 @@ impl Builder<'_> {
         format!(
             "{} ({} {} {}, {} {} {})",
             self.class_name(r.class),
-            self.t("Schwere", "severity"),
+            self.s.severity,
             r.severity,
             self.level_name(true, r.severity),
-            self.t("Wahrscheinlichkeit", "likelihood"),
+            self.s.likelihood,
             r.likelihood,
             self.level_name(false, r.likelihood),
         )
@@ -574,9 +570,9 @@ impl Builder<'_> {
         format!(
             "{} ({}{}/{}{})",
             self.class_name(r.class),
-            self.t("S", "S"),
+            self.s.s,
             r.severity,
-            self.t("W", "L"),
+            self.s.l,
             r.likelihood
         )
     }
@@ -594,11 +590,11 @@ impl Builder<'_> {
     fn measure_details(&self, m: &Measure) -> String {
         format!(
             "{}: {} · {}: {} · {}: {}",
-            self.t("Verantwortlich", "Owner"),
+            self.s.owner,
             or_dash(&m.owner),
-            self.t("Frist", "Due"),
+            self.s.due,
             self.date(m.due),
-            self.t("Stand", "Status"),
+            self.s.status,
             m.status.name(self.lang)
         )
     }
@@ -617,7 +613,7 @@ impl Builder<'_> {
             }
             None => cell(format!(
                 "{}: {}",
-                self.t("Empfohlen, nicht geplant", "Recommended, not planned"),
+                self.s.recommended_not_planned,
                 f.recommended.get(self.lang)
             )),
         }
@@ -639,16 +635,16 @@ impl Builder<'_> {
                 .collect();
             text.push_str(&format!(
                 "\n{}: {} ({} {})",
-                self.t("Verschärft durch", "Raised by"),
+                self.s.raised_by,
                 labels.join("; "),
-                self.t("ohne Verschärfung", "without it"),
+                self.s.without_it,
                 self.rating_short(f.base)
             ));
         }
         if f.residual != f.gross {
             text.push_str(&format!(
                 "\n{}: {}",
-                self.t("Nach der Maßnahme", "After the measure"),
+                self.s.after_the_measure,
                 self.rating_text(f.residual)
             ));
         }
@@ -660,7 +656,7 @@ impl Builder<'_> {
         let m = &self.assessment.metadata;
         let fingerprint = self.assessment.fingerprint();
         // "Datenschutz-Prüfung TikTok: @konto"; parts not yet recorded are left out.
-        let mut title = self.t("Datenschutz-Prüfung", "Data-protection assessment");
+        let mut title = self.s.data_protection_assessment.to_string();
         if !m.platform.trim().is_empty() {
             title = format!("{title} {}", m.platform.trim());
         }
@@ -687,18 +683,15 @@ impl Builder<'_> {
             author: self.assessment.metadata.public_body.trim().to_string(),
             subject: format!(
                 "{} {} {} ({} {})",
-                self.t(
-                    "Datenschutz-Prüfung nach DSK-Kurzpapier Nr. 18 mit der Checkliste",
-                    "Data-protection assessment after DSK short paper no. 18 with the checklist"
-                ),
+                self.s.data_protection_assessment_after_dsk,
                 self.checklist.title().get(lang),
                 self.checklist.version(),
-                self.t("Prüf-ID", "assessment ID"),
+                self.s.assessment_id,
                 short(&fingerprint)
             ),
             keywords: vec![
-                self.t("Datenschutz", "data protection"),
-                self.t("DSFA", "DPIA"),
+                self.s.data_protection.to_string(),
+                self.s.dpia.to_string(),
                 "DSK Kurzpapier 18".to_string(),
                 self.assessment.metadata.platform.trim().to_string(),
                 self.checklist.id().to_string(),
@@ -716,9 +709,9 @@ impl Builder<'_> {
             running_title,
             fingerprint,
             footer: Footer {
-                page: self.t("Seite", "Page"),
-                of: self.t("von", "of"),
-                fingerprint_label: self.t("Prüf-ID", "Assessment ID"),
+                page: self.s.page.to_string(),
+                of: self.s.of.to_string(),
+                fingerprint_label: self.s.assessment_id_2.to_string(),
             },
             blocks: self.out,
         }
@@ -730,35 +723,21 @@ impl Builder<'_> {
             Some(d) => match r.decision_date {
                 Some(date) => format!(
                     "{}: {} {} {}",
-                    self.t("Entschieden", "Decided"),
+                    self.s.decided,
                     d.name(self.lang),
-                    self.t("am", "on"),
+                    self.s.on,
                     format_date(date, self.lang)
                 ),
-                None => format!(
-                    "{}: {}",
-                    self.t("Entschieden", "Decided"),
-                    d.name(self.lang)
-                ),
+                None => format!("{}: {}", self.s.decided, d.name(self.lang)),
             },
-            None if r.dpo_opinion.trim().is_empty() => self.t(
-                "Entwurf – noch ohne Stellungnahme der/des DSB und ohne Entscheidung",
-                "Draft – no DPO opinion and no decision yet",
-            ),
-            None => self.t(
-                "Stellungnahme der/des DSB liegt vor – Entscheidung steht aus",
-                "DPO opinion given – decision pending",
-            ),
+            None if r.dpo_opinion.trim().is_empty() => self.s.draft_no_dpo_opinion_and.to_string(),
+            None => self.s.dpo_opinion_given_decision_pending.to_string(),
         };
         let open = self.score.completeness.open.len();
         if open > 0 {
             status.push_str(&format!(
                 "\n{} {open} {}",
-                self.t("VORLÄUFIG:", "PROVISIONAL:"),
-                self.t(
-                    "angezeigte Frage(n) nicht beantwortet",
-                    "shown question(s) not answered"
-                )
+                self.s.provisional, self.s.shown_question_s_not_answered
             ));
         }
         status
@@ -779,26 +758,23 @@ impl Builder<'_> {
         self.fields(
             vec![
                 (
-                    self.t("Öffentliche Stelle", "Public body"),
+                    self.terms.meta.public_body.name.to_string(),
                     cell(or_dash(&m.public_body)),
                 ),
                 (
-                    self.t("Organisationseinheit", "Organisational unit"),
+                    self.terms.meta.unit.name.to_string(),
                     cell(or_dash(&m.unit)),
                 ),
                 (
-                    self.t("Verantwortliche Person", "Person responsible"),
+                    self.terms.meta.responsible.name.to_string(),
                     cell(or_dash(&m.responsible)),
                 ),
+                (self.terms.meta.dpo.name.to_string(), cell(or_dash(&m.dpo))),
                 (
-                    self.t("Datenschutzbeauftragte/r", "Data protection officer"),
-                    cell(or_dash(&m.dpo)),
-                ),
-                (
-                    self.t("Datum der Prüfung", "Date of the assessment"),
+                    self.terms.meta.date.form.to_string(),
                     cell(self.date(m.date)),
                 ),
-                (self.t("Status", "Status"), marked(status, Mark::Strong)),
+                (self.s.status_2.to_string(), marked(status, Mark::Strong)),
             ],
             None,
         );
@@ -807,134 +783,97 @@ impl Builder<'_> {
         let ko = s.knockouts.len();
         let gross_detail = if ko > 0 {
             let what = if ko == 1 {
-                self.t("K.-o.-Kriterium erfüllt", "knock-out criterion met")
+                self.s.knock_out_criterion_met.to_string()
             } else {
-                self.t("K.-o.-Kriterien erfüllt", "knock-out criteria met")
+                self.s.knock_out_criteria_met.to_string()
             };
             format!("{ko} {what}")
         } else {
-            format!(
-                "{} {}",
-                s.findings.len(),
-                self.t(
-                    "Befunde, schlechtester entscheidet",
-                    "findings, the worst decides"
-                )
-            )
+            format!("{} {}", s.findings.len(), self.s.findings_the_worst_decides)
         };
         let residual_detail = if ko > 0 {
-            self.t(
-                "K.-o.-Kriterien bleiben bis zur Änderung der Tatsachen bestehen",
-                "knock-outs remain until the facts change",
-            )
+            self.s.knock_outs_remain_until_the.to_string()
         } else {
-            self.t(
-                "wenn alle geplanten Maßnahmen umgesetzt sind",
-                "once all planned measures are in place",
-            )
+            self.s.once_all_planned_measures_are.to_string()
         };
         self.out.push(Block::Lights(vec![
             Light {
-                caption: self.t(
-                    "Gesamtergebnis brutto (vor Maßnahmen)",
-                    "Overall result, gross (before measures)",
-                ),
+                caption: self.s.overall_result_gross_before_measures.to_string(),
                 class: s.overall_gross,
                 label: s.overall_gross.name(self.lang).to_uppercase(),
                 detail: gross_detail,
             },
             Light {
-                caption: self.t(
-                    "Restrisiko netto (nach geplanten Maßnahmen)",
-                    "Residual risk (after planned measures)",
-                ),
+                caption: self.s.residual_risk_after_planned_measures.to_string(),
                 class: s.overall_residual,
                 label: s.overall_residual.name(self.lang).to_uppercase(),
                 detail: residual_detail,
             },
         ]));
         if s.overall_gross == RiskClass::Hoch {
-            self.note(self.t(
-                "Hohes Risiko: Eine Datenschutz-Folgenabschätzung ist erforderlich (Art. 35 DSGVO).",
-                "High risk: a data protection impact assessment is required (Art. 35 GDPR).",
-            ));
+            self.note(self.s.high_risk_a_data_protection.to_string());
         }
 
         let c = self.checklist;
         let matrix_state = if c.matrix().verified {
-            self.t("verifiziert", "verified")
+            self.s.verified.to_string()
         } else {
-            self.t(
-                "vorläufig, nicht gegen das DSK-Original verifiziert (siehe Anhang A)",
-                "provisional, not verified against the DSK original (see annex A)",
-            )
+            self.s.provisional_not_verified_against_the.to_string()
         };
         self.fields(
             vec![
                 (
-                    self.t("Checkliste", "Checklist"),
+                    self.s.checklist.to_string(),
                     cell(format!(
                         "{} ({} {}, {} {})",
                         c.title().get(self.lang),
                         c.id(),
                         c.version(),
-                        self.t("Quellen geprüft am", "sources checked on"),
+                        self.s.sources_checked_on,
                         c.date()
                     )),
                 ),
                 (
-                    self.t("Fingerabdruck der Checkliste", "Checklist fingerprint"),
+                    self.s.checklist_fingerprint.to_string(),
                     cell(c.fingerprint()),
                 ),
-                (self.t("Risikomatrix", "Risk matrix"), cell(matrix_state)),
+                (self.s.risk_matrix.to_string(), cell(matrix_state)),
                 (
-                    self.t("Erstellt mit", "Made with"),
+                    self.s.made_with.to_string(),
                     cell(format!(
                         "Plattform-Check {app_version} {} {}",
-                        self.t("am", "on"),
+                        self.s.on,
                         format_date(today, self.lang)
                     )),
                 ),
                 (
-                    self.t("Prüf-ID (Fingerabdruck der Bewertung)", "Assessment ID (fingerprint)"),
-                    cell(format!(
-                        "{fingerprint}\n{}",
-                        self.t(
-                            "SHA-256 des Inhalts der Bewertungsdatei; die ersten 12 Zeichen stehen auf jeder Seite.",
-                            "SHA-256 of the content of the assessment file; its first 12 characters are on every page."
-                        )
-                    )),
+                    self.s.assessment_id_fingerprint.to_string(),
+                    cell(format!("{fingerprint}\n{}", self.s.sha_256_of_the_content)),
                 ),
             ],
             None,
         );
         self.out.push(Block::Contents {
-            title: self.t("Inhalt", "Contents"),
+            title: self.s.contents.to_string(),
         });
         self.out.push(Block::PageBreak);
     }
 
     fn summary(&mut self) {
         let s = self.score;
-        self.heading(1, self.t("1 Zusammenfassung", "1 Summary"));
+        self.heading(1, self.s.n_1_summary.to_string());
 
-        self.heading(2, self.t("1.1 K.-o.-Kriterien", "1.1 Knock-out criteria"));
+        self.heading(2, self.s.n_1_1_knock_out_criteria.to_string());
         let knockouts: Vec<&ScoredFinding> =
             s.findings.iter().filter(|f| f.knockout.is_some()).collect();
         if knockouts.is_empty() {
             self.para(
-                self.t(
-                    "Kein K.-o.-Kriterium ist erfüllt.",
-                    "No knock-out criterion is met.",
-                ),
+                self.s.no_knock_out_criterion_is.to_string(),
                 TextStyle::Body,
             );
         } else {
             self.para(
-                self.t(
-                    "Jedes der folgenden Kriterien macht das Ergebnis für sich allein zu „hohes Risiko“, gleich wie die übrigen Fragen beantwortet sind. Geplante Maßnahmen ändern daran nichts; erst wenn sich die Tatsachen und damit die Antwort ändern, entfällt das Kriterium.",
-                    "Each of the following criteria alone makes the result \"high risk\", whatever the other answers. Planned measures do not change that; the criterion goes away only when the facts, and so the answer, change.",
-                ),
+                self.s.each_of_the_following_criteria.to_string(),
                 TextStyle::Body,
             );
             let rows = knockouts
@@ -954,18 +893,15 @@ impl Builder<'_> {
                 .collect();
             self.table(
                 vec![
-                    col(self.t("Frage", "Question"), 0.1),
-                    col(self.t("Fragetext", "Question text"), 0.4),
-                    col(self.t("Begründung des K.-o.", "Why it is a knock-out"), 0.5),
+                    col(self.s.question.to_string(), 0.1),
+                    col(self.s.question_text.to_string(), 0.4),
+                    col(self.s.why_it_is_a_knock.to_string(), 0.5),
                 ],
                 rows,
             );
         }
 
-        self.heading(
-            2,
-            self.t("1.2 Befunde nach Klasse", "1.2 Findings by class"),
-        );
+        self.heading(2, self.s.n_1_2_findings_by_class.to_string());
         let (mut gross, mut residual) = ([0usize; 3], [0usize; 3]);
         for f in &s.findings {
             gross[f.gross.class as usize] += 1;
@@ -983,40 +919,28 @@ impl Builder<'_> {
             .collect();
         rows.push(Row {
             cells: vec![
-                marked(self.t("Befunde insgesamt", "All findings"), Mark::Strong),
+                marked(self.s.all_findings.to_string(), Mark::Strong),
                 marked(s.findings.len().to_string(), Mark::Strong),
                 marked(s.findings.len().to_string(), Mark::Strong),
             ],
         });
         rows.push(Row {
             cells: vec![
-                cell(self.t(
-                    "davon Grundrisiken der Plattform",
-                    "of them platform baseline risks",
-                )),
+                cell(self.s.of_them_platform_baseline_risks.to_string()),
                 cell(s.baseline.total().to_string()),
                 cell(s.baseline.total().to_string()),
             ],
         });
         self.table(
             vec![
-                col(self.t("Klasse", "Class"), 0.5),
-                col(
-                    self.t("brutto (vor Maßnahmen)", "gross (before measures)"),
-                    0.25,
-                ),
-                col(
-                    self.t("netto (nach Maßnahmen)", "residual (after measures)"),
-                    0.25,
-                ),
+                col(self.s.class.to_string(), 0.5),
+                col(self.s.gross_before_measures.to_string(), 0.25),
+                col(self.s.residual_after_measures.to_string(), 0.25),
             ],
             rows,
         );
         self.para(
-            self.t(
-                "Ein Befund ist jede riskante Antwort, jede Antwort „unbekannt / nicht geprüft“ und jedes Grundrisiko der Plattform. Das Gesamtergebnis ist der schlechteste Befund, kein Durchschnitt.",
-                "A finding is every risky answer, every answer \"unknown / not checked\" and every baseline risk of the platform. The overall result is the worst finding, never an average.",
-            ),
+            self.s.a_finding_is_every_risky.to_string(),
             TextStyle::Small,
         );
         let active: Vec<String> = self
@@ -1027,17 +951,14 @@ impl Builder<'_> {
             .map(|md| format!("{}: {}", md.label.get(self.lang), md.reason.get(self.lang)))
             .collect();
         for a in active {
-            let text = format!(
-                "{}: {a}",
-                self.t("Verschärfender Umstand", "Aggravating circumstance")
-            );
+            let text = format!("{}: {a}", self.s.aggravating_circumstance);
             self.out.push(Block::Note(Paragraph {
                 text,
                 style: TextStyle::Body,
             }));
         }
 
-        self.heading(2, self.t("1.3 Risikomatrix", "1.3 Risk map"));
+        self.heading(2, self.s.n_1_3_risk_map.to_string());
         let maps = [false, true]
             .into_iter()
             .map(|residual| self.risk_map(residual))
@@ -1050,20 +971,14 @@ impl Builder<'_> {
         self.para(
             format!(
                 "{} {}: {}.",
-                self.t(
-                    "Anzahl der Befunde je Feld der Matrix (Zeilen: Eintrittswahrscheinlichkeit, Spalten: Schwere). Der Buchstabe im Feld nennt die Klasse des Feldes: G geringes Risiko, R Risiko, H hohes Risiko.",
-                    "Number of findings per cell of the matrix (rows: likelihood, columns: severity). The letter in each cell names its class: L low risk, R risk, H high risk.",
-                ),
-                self.t("Schwere", "Severity"),
+                self.s.number_of_findings_per_cell,
+                self.s.severity_2,
                 sev.join(" · ")
             ),
             TextStyle::Small,
         );
 
-        self.heading(
-            2,
-            self.t("1.4 Ergebnis je Abschnitt", "1.4 Result by section"),
-        );
+        self.heading(2, self.s.n_1_4_result_by_section.to_string());
         let mut rows = Vec::new();
         for (sec, section) in s.sections.iter().zip(self.checklist.sections()) {
             let worst = if sec.gross.hoch > 0 {
@@ -1096,33 +1011,24 @@ impl Builder<'_> {
         }
         self.table(
             vec![
-                col(self.t("Abschnitt", "Section"), 0.28),
-                col(self.t("Fragen", "shown"), 0.09),
-                col(self.t("beantw.", "answ."), 0.09),
-                col(self.t("unbek.", "unkn."), 0.09),
-                col(self.t("offen", "open"), 0.09),
-                col(self.t("hoch", "high"), 0.09),
-                col(self.t("Risiko", "risk"), 0.09),
-                col(self.t("gering", "low"), 0.09),
-                col(self.t("K.-o.", "KO"), 0.09),
+                col(self.s.section.to_string(), 0.28),
+                col(self.s.shown.to_string(), 0.09),
+                col(self.s.answ.to_string(), 0.09),
+                col(self.s.unkn.to_string(), 0.09),
+                col(self.s.open.to_string(), 0.09),
+                col(self.s.high.to_string(), 0.09),
+                col(self.s.risk.to_string(), 0.09),
+                col(self.s.low.to_string(), 0.09),
+                col(self.s.ko.to_string(), 0.09),
             ],
             rows,
         );
         self.para(
-            self.t(
-                "Klassen: Befunde brutto, vor Maßnahmen. Fragen: angezeigte Fragen; durch vorherige Antworten ausgeblendete Fragen zählen nicht.",
-                "Classes: gross findings, before measures. Questions: questions shown; questions hidden by earlier answers do not count.",
-            ),
+            self.s.classes_gross_findings_before_measures.to_string(),
             TextStyle::Small,
         );
 
-        self.heading(
-            2,
-            self.t(
-                "1.5 Offene und unbekannte Fragen",
-                "1.5 Open and unknown questions",
-            ),
-        );
+        self.heading(2, self.s.n_1_5_open_and_unknown.to_string());
         let mut rows = Vec::new();
         for (_, q) in self.checklist.questions() {
             if s.completeness.open.contains(&q.id) {
@@ -1145,30 +1051,24 @@ impl Builder<'_> {
         }
         if rows.is_empty() {
             self.para(
-                self.t(
-                    "Alle angezeigten Fragen sind beantwortet, keine mit „unbekannt / nicht geprüft“.",
-                    "Every question shown is answered, none with \"unknown / not checked\".",
-                ),
+                self.s.every_question_shown_is_answered.to_string(),
                 TextStyle::Body,
             );
         } else {
             if !s.completeness.open.is_empty() {
-                self.note(self.t(
-                    "Das Ergebnis ist vorläufig: offene Fragen gelten nicht als unbedenklich.",
-                    "The result is provisional: open questions are not treated as fine.",
-                ));
+                self.note(self.s.the_result_is_provisional_open.to_string());
             }
             self.table(
                 vec![
-                    col(self.t("Frage", "Question"), 0.1),
-                    col(self.t("Fragetext", "Question text"), 0.62),
-                    col(self.t("Stand", "State"), 0.28),
+                    col(self.s.question.to_string(), 0.1),
+                    col(self.s.question_text.to_string(), 0.62),
+                    col(self.s.state.to_string(), 0.28),
                 ],
                 rows,
             );
         }
 
-        self.heading(2, self.t("1.6 Wichtigste Maßnahmen", "1.6 Key measures"));
+        self.heading(2, self.s.n_1_6_key_measures.to_string());
         // Every knock-out, then the worst class, up to KEY_MEASURES rows: a summary, not a
         // second action plan.
         let worst = s
@@ -1186,19 +1086,10 @@ impl Builder<'_> {
         let more = candidates.len() - shown;
         let key = &candidates[..shown];
         if key.is_empty() {
-            self.para(
-                self.t(
-                    "Kein Befund der Klasse „Risiko“ oder „hohes Risiko“.",
-                    "No finding of class \"risk\" or \"high risk\".",
-                ),
-                TextStyle::Body,
-            );
+            self.para(self.s.no_finding_of_class_risk.to_string(), TextStyle::Body);
         } else {
             self.para(
-                self.t(
-                    "Maßnahmen zu den K.-o.-Kriterien und den Befunden der schlechtesten Klasse; alle Maßnahmen stehen im Maßnahmenplan (Kapitel 5).",
-                    "Measures for the knock-outs and the findings of the worst class; every measure is in the action plan (chapter 5).",
-                ),
+                self.s.measures_for_the_knock_outs.to_string(),
                 TextStyle::Small,
             );
             let rows = key
@@ -1219,21 +1110,15 @@ impl Builder<'_> {
                 .collect();
             self.table(
                 vec![
-                    col(self.t("Befund", "Finding"), 0.15),
-                    col(self.t("Maßnahme", "Measure"), 0.68),
-                    col(self.t("netto", "residual"), 0.17),
+                    col(self.s.finding.to_string(), 0.15),
+                    col(self.s.measure.to_string(), 0.68),
+                    col(self.s.residual.to_string(), 0.17),
                 ],
                 rows,
             );
             if more > 0 {
                 self.para(
-                    format!(
-                        "{more} {}",
-                        self.t(
-                            "weitere Befunde dieser Klasse mit ihren Maßnahmen stehen im Maßnahmenplan (Kapitel 5).",
-                            "more findings of this class, with their measures, are in the action plan (chapter 5).",
-                        )
-                    ),
+                    format!("{more} {}", self.s.more_findings_of_this_class),
                     TextStyle::Small,
                 );
             }
@@ -1251,15 +1136,12 @@ impl Builder<'_> {
         });
         RiskMap {
             title: if residual {
-                self.t(
-                    "netto (nach geplanten Maßnahmen)",
-                    "residual (after planned measures)",
-                )
+                self.s.residual_after_planned_measures.to_string()
             } else {
-                self.t("brutto (vor Maßnahmen)", "gross (before measures)")
+                self.s.gross_before_measures.to_string()
             },
-            severity_axis: self.t("Schwere →", "Severity →"),
-            likelihood_axis: self.t("Wahrscheinlichkeit ↓", "Likelihood ↓"),
+            severity_axis: self.s.severity_3.to_string(),
+            likelihood_axis: self.s.likelihood_2.to_string(),
             likelihood_levels: std::array::from_fn(|i| {
                 matrix.likelihood_levels[i].get(self.lang).to_string()
             }),
@@ -1273,57 +1155,54 @@ impl Builder<'_> {
 
     fn description(&mut self) {
         let m = self.assessment.metadata.clone();
-        self.heading(
-            1,
-            self.t(
-                "2 Beschreibung der Verarbeitung",
-                "2 Description of the processing",
-            ),
-        );
+        self.heading(1, self.s.n_2_description_of_the_processing.to_string());
         self.para(
-            self.t(
-                "Systematische Beschreibung nach Art. 35 Abs. 7 lit. a und Art. 30 Abs. 1 DSGVO, wie sie die Stelle angegeben hat.",
-                "Systematic description after Art. 35(7)(a) and Art. 30(1) GDPR, as given by the body.",
-            ),
+            self.s.systematic_description_after_art_35.to_string(),
             TextStyle::Small,
         );
         self.fields(
             vec![
                 (
-                    self.t("Öffentliche Stelle", "Public body"),
+                    self.terms.meta.public_body.name.to_string(),
                     cell(or_dash(&m.public_body)),
                 ),
                 (
-                    self.t("Organisationseinheit", "Organisational unit"),
+                    self.terms.meta.unit.name.to_string(),
                     cell(or_dash(&m.unit)),
                 ),
-                (self.t("Plattform", "Platform"), cell(or_dash(&m.platform))),
-                (self.t("Konto", "Account"), cell(or_dash(&m.account))),
                 (
-                    self.t("Betreiber der Plattform", "Platform operator"),
+                    self.terms.meta.platform.name.to_string(),
+                    cell(or_dash(&m.platform)),
+                ),
+                (
+                    self.terms.meta.account.name.to_string(),
+                    cell(or_dash(&m.account)),
+                ),
+                (
+                    self.terms.meta.operator.name.to_string(),
                     cell(or_dash(&m.operator)),
                 ),
-                (self.t("Zwecke", "Purposes"), cell(or_dash(&m.purposes))),
                 (
-                    self.t("Zielgruppen", "Target groups"),
+                    self.terms.meta.purposes.name.to_string(),
+                    cell(or_dash(&m.purposes)),
+                ),
+                (
+                    self.terms.meta.target_groups.name.to_string(),
                     cell(or_dash(&m.target_groups)),
                 ),
                 (
-                    self.t("Betroffene Personen", "Data subjects"),
+                    self.terms.meta.data_subjects.name.to_string(),
                     cell(or_dash(&m.data_subjects)),
                 ),
                 (
-                    self.t("Drittländer", "Third countries"),
+                    self.terms.meta.third_countries.name.to_string(),
                     cell(or_dash(&m.third_countries)),
                 ),
                 (
-                    self.t("Verantwortliche Person", "Person responsible"),
+                    self.terms.meta.responsible.name.to_string(),
                     cell(or_dash(&m.responsible)),
                 ),
-                (
-                    self.t("Datenschutzbeauftragte/r", "Data protection officer"),
-                    cell(or_dash(&m.dpo)),
-                ),
+                (self.terms.meta.dpo.name.to_string(), cell(or_dash(&m.dpo))),
             ],
             None,
         );
@@ -1331,14 +1210,14 @@ impl Builder<'_> {
         if !missing.is_empty() {
             self.note(format!(
                 "{}: {}",
-                self.t("Fehlende Stammdaten", "Missing master data"),
-                missing.join(", ")
+                self.s.missing_master_data,
+                m.missing_names(self.lang)
             ));
         }
         self.para(
             format!(
                 "{}: {}",
-                self.t("Gegenstand der Checkliste", "Scope of the checklist"),
+                self.s.scope_of_the_checklist,
                 self.checklist.description().get(self.lang)
             ),
             TextStyle::Small,
@@ -1350,18 +1229,9 @@ impl Builder<'_> {
         if risks.is_empty() {
             return;
         }
-        self.heading(
-            1,
-            self.t(
-                "3 Grundrisiken der Plattform",
-                "3 Baseline risks of the platform",
-            ),
-        );
+        self.heading(1, self.s.n_3_baseline_risks_of_the.to_string());
         self.para(
-            self.t(
-                "Risiken, die mit der Nutzung der Plattform verbunden sind und die keine Antwort beseitigt. Sie zählen immer als Befund.",
-                "Risks that come with using the platform and that no answer removes. They always count as findings.",
-            ),
+            self.s.risks_that_come_with_using.to_string(),
             TextStyle::Small,
         );
         for b in risks {
@@ -1372,20 +1242,20 @@ impl Builder<'_> {
             self.heading(3, heading.clone());
             let mut rows = vec![
                 (
-                    self.t("Beschreibung", "Description"),
+                    self.s.description.to_string(),
                     cell(b.description.get(self.lang)),
                 ),
-                (self.t("Bewertung", "Rating"), self.rating_cell(f)),
-                (self.t("Maßnahme", "Measure"), self.measure_cell(f)),
+                (self.s.rating.to_string(), self.rating_cell(f)),
+                (self.s.measure.to_string(), self.measure_cell(f)),
             ];
             if !b.legal.is_empty() {
                 rows.push((
-                    self.t("Rechtsgrundlagen", "Legal references"),
+                    self.s.legal_references.to_string(),
                     cell(b.legal.join("; ")),
                 ));
             }
             rows.push((
-                self.t("Quellen", "Sources"),
+                self.s.sources.to_string(),
                 cell(self.sources_text(&b.sources)),
             ));
             self.fields(rows, Some(self.continued(&heading)));
@@ -1394,22 +1264,13 @@ impl Builder<'_> {
 
     fn continued(&self, what: &str) -> String {
         let id = what.split_whitespace().next().unwrap_or(what);
-        format!("{id} ({})", self.t("Fortsetzung", "continued"))
+        format!("{id} ({})", self.s.continued)
     }
 
     fn questions(&mut self) {
-        self.heading(
-            1,
-            self.t(
-                "4 Fragen, Antworten und Bewertung",
-                "4 Questions, answers and rating",
-            ),
-        );
+        self.heading(1, self.s.n_4_questions_answers_and_rating.to_string());
         self.para(
-            self.t(
-                "Jede angezeigte Frage mit der gegebenen Antwort, ihrer Begründung und den Nachweisen, der Bewertung (Schwere × Eintrittswahrscheinlichkeit nach DSK-Kurzpapier Nr. 18) und der Maßnahme. Fragen, die durch vorherige Antworten nicht zutreffen, sind am Ende ihres Abschnitts aufgeführt.",
-                "Every question shown, with the answer given, its justification and evidence, the rating (severity × likelihood after DSK short paper no. 18) and the measure. Questions that do not apply because of earlier answers are listed at the end of their section.",
-            ),
+            self.s.every_question_shown_with_the.to_string(),
             TextStyle::Small,
         );
         let (checklist, assessment) = (self.checklist, self.assessment);
@@ -1447,9 +1308,9 @@ impl Builder<'_> {
                 .unwrap_or_default();
             format!(
                 " ({} {} {} „{}“)",
-                self.t("nur bei", "only if"),
+                self.s.only_if,
                 c.question,
-                self.t("=", "="),
+                self.s.text,
                 labels.join("“ / „")
             )
         });
@@ -1457,7 +1318,7 @@ impl Builder<'_> {
             "{} {} — {}{}",
             q.id,
             q.text.get(self.lang),
-            self.t("nicht zutreffend", "not applicable"),
+            self.s.not_applicable,
             condition.unwrap_or_default()
         )
     }
@@ -1476,7 +1337,7 @@ impl Builder<'_> {
         match &choice {
             None => {
                 rows.push((
-                    self.t("Antwort", "Answer"),
+                    self.s.answer.to_string(),
                     marked(open_marker(self.lang), Mark::Open),
                 ));
                 let mut options: Vec<String> = q
@@ -1486,79 +1347,67 @@ impl Builder<'_> {
                     .collect();
                 options.push(checklist::unknown_label(self.lang).to_string());
                 rows.push((
-                    self.t("Antwortmöglichkeiten", "Possible answers"),
+                    self.s.possible_answers.to_string(),
                     cell(options.join(" / ")),
                 ));
             }
             Some(c) => rows.push((
-                self.t("Antwort", "Answer"),
+                self.s.answer.to_string(),
                 marked(q.choice_label(c, self.lang), Mark::Strong),
             )),
         }
         let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
         let evidence = answer.map(|a| a.evidence.as_str()).unwrap_or_default();
         rows.push((
-            self.t("Begründung", "Justification"),
+            self.s.justification.to_string(),
             cell(or_dash(justification)),
         ));
-        rows.push((self.t("Nachweise", "Evidence"), cell(or_dash(evidence))));
+        rows.push((self.s.evidence.to_string(), cell(or_dash(evidence))));
         match &finding {
             Some(f) => {
-                rows.push((self.t("Bewertung", "Rating"), self.rating_cell(f)));
+                rows.push((self.s.rating.to_string(), self.rating_cell(f)));
                 if let Some(k) = &f.knockout {
                     rows.push((
-                        self.t("K.-o.-Kriterium", "Knock-out"),
+                        self.s.knock_out.to_string(),
                         marked(k.get(self.lang), Mark::Class(RiskClass::Hoch)),
                     ));
                 }
-                rows.push((self.t("Maßnahme", "Measure"), self.measure_cell(f)));
+                rows.push((self.s.measure.to_string(), self.measure_cell(f)));
             }
             None if choice.is_some() => {
                 rows.push((
-                    self.t("Bewertung", "Rating"),
-                    cell(self.t(
-                        "kein Befund (Antwort ohne Risiko nach dieser Checkliste)",
-                        "no finding (an answer without risk in this checklist)",
-                    )),
+                    self.s.rating.to_string(),
+                    cell(self.s.no_finding_an_answer_without.to_string()),
                 ));
                 if let Some(m) = self.assessment.measures.get(q.id.as_str()) {
                     rows.push((
-                        self.t("Maßnahme", "Measure"),
+                        self.s.measure.to_string(),
                         cell(format!("{}\n{}", or_dash(&m.text), self.measure_details(m))),
                     ));
                 }
             }
             None => rows.push((
-                self.t("Bewertung", "Rating"),
-                marked(
-                    self.t(
-                        "nicht bewertet – die Frage ist offen",
-                        "not rated – the question is open",
-                    ),
-                    Mark::Open,
-                ),
+                self.s.rating.to_string(),
+                marked(self.s.not_rated_the_question_is.to_string(), Mark::Open),
             )),
         }
         if !q.legal.is_empty() {
             rows.push((
-                self.t("Rechtsgrundlagen", "Legal references"),
+                self.s.legal_references.to_string(),
                 cell(q.legal.join("; ")),
             ));
         }
         rows.push((
-            self.t("Quellen", "Sources"),
+            self.s.sources.to_string(),
             cell(self.sources_text(&q.sources)),
         ));
         self.fields(rows, Some(self.continued(&heading)));
     }
 
     fn action_plan(&mut self) {
-        self.heading(1, self.t("5 Maßnahmenplan", "5 Action plan"));
+        self.heading(1, self.s.n_5_action_plan.to_string());
         self.para(
-            self.t(
-                "Geplante Maßnahmen mit Verantwortlichen, Fristen, Stand und der erwarteten Klasse nach der Umsetzung (Art. 35 Abs. 7 lit. d DSGVO). Reihenfolge: K.-o.-Kriterien, dann nach Klasse.",
-                "Planned measures with owners, due dates, status and the expected class once in place (Art. 35(7)(d) GDPR). Order: knock-outs, then by class.",
-            ),
+            self.s.planned_measures_with_owners_due.to_string(),
             TextStyle::Small,
         );
         let s = self.score;
@@ -1601,7 +1450,7 @@ impl Builder<'_> {
             }
             rows.push(Row {
                 cells: vec![
-                    cell(format!("{id}\n{}", self.t("kein Befund", "no finding"))),
+                    cell(format!("{id}\n{}", self.s.no_finding)),
                     cell(or_dash(&m.text)),
                     cell(or_dash(&m.owner)),
                     cell(format!(
@@ -1614,33 +1463,21 @@ impl Builder<'_> {
             });
         }
         if rows.is_empty() {
-            self.para(
-                self.t(
-                    "Es sind keine Maßnahmen geplant.",
-                    "No measures are planned.",
-                ),
-                TextStyle::Body,
-            );
+            self.para(self.s.no_measures_are_planned.to_string(), TextStyle::Body);
         } else {
             self.table(
                 vec![
-                    col(self.t("Befund (brutto)", "Finding (gross)"), 0.13),
-                    col(self.t("Maßnahme", "Measure"), 0.39),
-                    col(self.t("Verantwortlich", "Owner"), 0.19),
-                    col(self.t("Frist, Stand", "Due, status"), 0.15),
-                    col(self.t("netto", "residual"), 0.14),
+                    col(self.s.finding_gross.to_string(), 0.13),
+                    col(self.s.measure.to_string(), 0.39),
+                    col(self.s.owner.to_string(), 0.19),
+                    col(self.s.due_status.to_string(), 0.15),
+                    col(self.s.residual.to_string(), 0.14),
                 ],
                 rows,
             );
         }
         if !unplanned.is_empty() {
-            self.heading(
-                2,
-                self.t(
-                    "Befunde ohne geplante Maßnahme",
-                    "Findings without a planned measure",
-                ),
-            );
+            self.heading(2, self.s.findings_without_a_planned_measure.to_string());
             let rows = unplanned
                 .iter()
                 .map(|f| Row {
@@ -1656,15 +1493,9 @@ impl Builder<'_> {
                 .collect();
             self.table(
                 vec![
-                    col(self.t("Befund", "Finding"), 0.14),
-                    col(self.t("Frage / Risiko", "Question / risk"), 0.38),
-                    col(
-                        self.t(
-                            "Empfohlene Maßnahme der Checkliste",
-                            "Measure the checklist recommends",
-                        ),
-                        0.48,
-                    ),
+                    col(self.s.finding.to_string(), 0.14),
+                    col(self.s.question_risk.to_string(), 0.38),
+                    col(self.s.measure_the_checklist_recommends.to_string(), 0.48),
                 ],
                 rows,
             );
@@ -1675,32 +1506,14 @@ impl Builder<'_> {
         let r = self.assessment.review.clone();
         let m = self.assessment.metadata.clone();
         self.out.push(Block::PageBreak);
-        self.heading(
-            1,
-            self.t("6 Stellungnahme und Entscheidung", "6 Opinion and decision"),
-        );
-        self.heading(
-            2,
-            self.t(
-                "6.1 Stellungnahme der/des Datenschutzbeauftragten",
-                "6.1 Opinion of the data protection officer",
-            ),
-        );
-        self.para(
-            self.t(
-                "Art. 35 Abs. 2 und Art. 39 Abs. 1 lit. c DSGVO: Die oder der Datenschutzbeauftragte berät zur Folgenabschätzung; ihre oder seine Stellungnahme wird dokumentiert.",
-                "Art. 35(2) and Art. 39(1)(c) GDPR: the data protection officer advises on the impact assessment; the advice is documented.",
-            ),
-            TextStyle::Small,
-        );
+        self.heading(1, self.s.n_6_opinion_and_decision.to_string());
+        self.heading(2, self.s.n_6_1_opinion_of_the.to_string());
+        self.para(self.s.art_35_2_and_art.to_string(), TextStyle::Small);
         self.fields(
             vec![
+                (self.terms.meta.dpo.name.to_string(), cell(or_dash(&m.dpo))),
                 (
-                    self.t("Datenschutzbeauftragte/r", "Data protection officer"),
-                    cell(or_dash(&m.dpo)),
-                ),
-                (
-                    self.t("Datum der Stellungnahme", "Date of the opinion"),
+                    self.s.date_of_the_opinion.to_string(),
                     cell(self.form_date(r.opinion_date)),
                 ),
             ],
@@ -1708,20 +1521,14 @@ impl Builder<'_> {
         );
         if r.dpo_opinion.trim().is_empty() {
             self.out.push(Block::WriteLines {
-                label: self.t("Stellungnahme:", "Opinion:"),
+                label: self.s.opinion.to_string(),
                 lines: 8,
             });
         } else {
             self.para(r.dpo_opinion.trim(), TextStyle::Body);
         }
 
-        self.heading(
-            2,
-            self.t(
-                "6.2 Entscheidung der Leitung der öffentlichen Stelle",
-                "6.2 Decision of the head of the public body",
-            ),
-        );
+        self.heading(2, self.s.n_6_2_decision_of_the.to_string());
         self.out.push(Block::Checkboxes(
             Decision::ALL
                 .into_iter()
@@ -1733,23 +1540,16 @@ impl Builder<'_> {
         ));
         if r.conditions.trim().is_empty() {
             self.out.push(Block::WriteLines {
-                label: self.t("Auflagen:", "Conditions:"),
+                label: self.s.conditions.to_string(),
                 lines: 3,
             });
         } else {
             self.para(
-                format!(
-                    "{}: {}",
-                    self.t("Auflagen", "Conditions"),
-                    r.conditions.trim()
-                ),
+                format!("{}: {}", self.s.conditions_2, r.conditions.trim()),
                 TextStyle::Body,
             );
         }
-        let deviation = self.t(
-            "Der Empfehlung der/des DSB wurde nicht gefolgt, weil …",
-            "The DPO's advice was not followed because …",
-        );
+        let deviation = self.s.the_dpo_s_advice_was.to_string();
         if r.deviation_reason.trim().is_empty() {
             self.out.push(Block::WriteLines {
                 label: deviation,
@@ -1762,34 +1562,25 @@ impl Builder<'_> {
             );
         }
         if self.score.overall_residual == RiskClass::Hoch {
-            self.note(self.t(
-                "Das Restrisiko bleibt hoch. Soll die Verarbeitung dennoch stattfinden, ist vorher die Aufsichtsbehörde zu konsultieren (Art. 36 Abs. 1 DSGVO).",
-                "The residual risk stays high. If the processing is to go ahead nonetheless, the supervisory authority must be consulted first (Art. 36(1) GDPR).",
-            ));
+            self.note(self.s.the_residual_risk_stays_high.to_string());
         }
         self.fields(
             vec![
+                (self.s.decided_by.to_string(), cell(r.decided_by.trim())),
                 (
-                    self.t("Entschieden durch", "Decided by"),
-                    cell(r.decided_by.trim()),
-                ),
-                (
-                    self.t("Datum der Entscheidung", "Date of the decision"),
+                    self.s.date_of_the_decision.to_string(),
                     cell(self.form_date(r.decision_date)),
                 ),
             ],
             None,
         );
-        let date_caption = self.t("Ort, Datum", "Place, date");
+        let date_caption = self.s.place_date.to_string();
         // Where the name is not recorded, it is written by hand under the signature.
         let signature_caption = |name: &str| {
             if name.trim().is_empty() {
-                self.t(
-                    "Unterschrift, Name in Druckschrift",
-                    "Signature, name in capitals",
-                )
+                self.s.signature_name_in_capitals.to_string()
             } else {
-                self.t("Unterschrift", "Signature")
+                self.s.signature.to_string()
             }
         };
         let role = |role: String, name: &str| {
@@ -1801,22 +1592,13 @@ impl Builder<'_> {
         };
         let signatures = vec![
             Signature {
-                role: role(
-                    self.t("Datenschutzbeauftragte/r", "Data protection officer"),
-                    &m.dpo,
-                ),
+                role: role(self.terms.meta.dpo.name.to_string(), &m.dpo),
                 date: r.opinion_date.map(|d| format_date(d, self.lang)),
                 date_caption: date_caption.clone(),
                 signature_caption: signature_caption(&m.dpo),
             },
             Signature {
-                role: role(
-                    self.t(
-                        "Für die Leitung der öffentlichen Stelle",
-                        "For the head of the public body",
-                    ),
-                    &r.decided_by,
-                ),
+                role: role(self.s.for_the_head_of_the.to_string(), &r.decided_by),
                 date: r.decision_date.map(|d| format_date(d, self.lang)),
                 date_caption,
                 signature_caption: signature_caption(&r.decided_by),
@@ -1824,25 +1606,22 @@ impl Builder<'_> {
         ];
         self.out.push(Block::Signatures(signatures));
 
-        self.heading(2, self.t("6.3 Nächste Überprüfung", "6.3 Next review"));
+        self.heading(2, self.s.n_6_3_next_review.to_string());
         match r.next_review {
             Some(d) => self.fields(
                 vec![(
-                    self.t("Spätestens am", "No later than"),
+                    self.s.no_later_than.to_string(),
                     marked(format_date(d, self.lang), Mark::Strong),
                 )],
                 None,
             ),
             None => self.out.push(Block::WriteLines {
-                label: self.t("Spätestens am:", "No later than:"),
+                label: self.s.no_later_than_2.to_string(),
                 lines: 1,
             }),
         }
         self.para(
-            self.t(
-                "Unabhängig davon ist die Prüfung zu wiederholen bei neuen Gerichtsentscheidungen oder Veröffentlichungen der DSK und der Aufsichtsbehörden, geänderten Nutzungsbedingungen oder Funktionen der Plattform, Anordnungen von Aufsichtsbehörden gegen den Betreiber und neuen Zwecken oder Zielgruppen des Kanals.",
-                "Regardless of that date, repeat the assessment on new court rulings or publications of the DSK and the supervisory authorities, changed terms or features of the platform, orders of supervisory authorities against the operator, and new purposes or target groups of the channel.",
-            ),
+            self.s.regardless_of_that_date_repeat.to_string(),
             TextStyle::Small,
         );
     }
@@ -1851,22 +1630,13 @@ impl Builder<'_> {
         let c = self.checklist;
         let matrix = c.matrix();
         self.out.push(Block::PageBreak);
-        self.heading(1, self.t("Anhang A: Methode", "Annex A: Method"));
+        self.heading(1, self.s.annex_a_method.to_string());
         self.para(
-            self.t(
-                "Die Bewertung folgt dem DSK-Kurzpapier Nr. 18 „Risiko für die Rechte und Freiheiten natürlicher Personen“. Jeder Befund wird nach der Schwere eines möglichen Schadens und der Wahrscheinlichkeit seines Eintritts auf vier Stufen eingeschätzt; die Matrix der Checkliste ordnet jedem Paar eine Klasse zu: geringes Risiko, Risiko oder hohes Risiko. Das Gesamtergebnis ist die Klasse des schlechtesten Befunds, nie ein Durchschnitt. Ein K.-o.-Kriterium macht das Ergebnis unabhängig von allen anderen Antworten zu „hohes Risiko“. „Unbekannt / nicht geprüft“ ist ein eigener Befund (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO) und wird wie die schlechteste Antwort der Frage bewertet, aber nie als K.-o.-Kriterium. Modifikatoren verschärfen Befunde, solange ihre Bedingung gilt. Die Klasse netto verwendet die bei einer Maßnahme erwartete Schwere und Wahrscheinlichkeit, nie höher als brutto; verworfene Maßnahmen ändern nichts, K.-o.-Kriterien bleiben bestehen.",
-                "The rating follows DSK short paper no. 18 \"Risk to the rights and freedoms of natural persons\". Each finding is rated by the severity of possible damage and the likelihood of it occurring, on four levels; the checklist's matrix maps each pair to a class: low risk, risk or high risk. The overall result is the class of the worst finding, never an average. A knock-out makes the result \"high risk\" whatever the other answers. \"Unknown / not checked\" is a finding of its own (accountability, Art. 5(2) GDPR), rated like the question's worst answer but never as a knock-out. Modifiers raise findings while their condition holds. The residual class uses the severity and likelihood expected with a measure, never above the gross ones; rejected measures change nothing, and knock-outs remain.",
-            ),
+            self.s.the_rating_follows_dsk_short.to_string(),
             TextStyle::Body,
         );
-        self.heading(2, self.t("Risikomatrix", "Risk matrix"));
-        let mut columns = vec![col(
-            self.t(
-                "Wahrscheinlichkeit ↓ / Schwere →",
-                "Likelihood ↓ / severity →",
-            ),
-            0.24,
-        )];
+        self.heading(2, self.s.risk_matrix.to_string());
+        let mut columns = vec![col(self.s.likelihood_severity.to_string(), 0.24)];
         for (i, name) in matrix.severity_levels.iter().enumerate() {
             columns.push(col(format!("{} {}", i + 1, name.get(self.lang)), 0.19));
         }
@@ -1895,33 +1665,23 @@ impl Builder<'_> {
             })
             .collect();
         self.para(
-            format!(
-                "{}: {}",
-                self.t("Quelle der Matrix", "Source of the matrix"),
-                sources.join("; ")
-            ),
+            format!("{}: {}", self.s.source_of_the_matrix, sources.join("; ")),
             TextStyle::Body,
         );
         if matrix.verified {
             self.para(
-                self.t(
-                    "Die Zuordnung der Felder ist gegen die Originalveröffentlichung geprüft.",
-                    "The cell classes are verified against the original publication.",
-                ),
+                self.s.the_cell_classes_are_verified.to_string(),
                 TextStyle::Body,
             );
         } else {
-            self.note(self.t(
-                "Die Matrix ist NICHT verifiziert: Die Zuordnung der Felder zu den Klassen ist eine vorläufige Annäherung und wurde nicht gegen die Abbildung im DSK-Kurzpapier Nr. 18 geprüft. Einstufungen an den Grenzen der Klassen sind entsprechend vorsichtig zu lesen.",
-                "The matrix is NOT verified: the classes of its cells are a provisional approximation, not checked against the figure in DSK short paper no. 18. Ratings at the borders between classes must be read with that in mind.",
-            ));
+            self.note(self.s.the_matrix_is_not_verified.to_string());
         }
         let note = matrix.note.get(self.lang);
         if !note.trim().is_empty() {
             self.para(note, TextStyle::Small);
         }
         if !c.modifiers().is_empty() {
-            self.heading(2, self.t("Modifikatoren", "Modifiers"));
+            self.heading(2, self.s.modifiers.to_string());
             let rows = c
                 .modifiers()
                 .iter()
@@ -1929,19 +1689,16 @@ impl Builder<'_> {
                     let active = self.score.active_modifiers.contains(&md.id);
                     let effect = format!(
                         "{} {:+}, {} {:+}",
-                        self.t("Schwere", "severity"),
-                        md.severity,
-                        self.t("Wahrscheinlichkeit", "likelihood"),
-                        md.likelihood
+                        self.s.severity, md.severity, self.s.likelihood, md.likelihood
                     );
                     Row {
                         cells: vec![
                             marked(md.label.get(self.lang), Mark::Strong),
                             cell(format!("{}\n{effect}", md.reason.get(self.lang))),
                             if active {
-                                marked(self.t("trifft zu", "applies"), Mark::Strong)
+                                marked(self.s.applies.to_string(), Mark::Strong)
                             } else {
-                                cell(self.t("trifft nicht zu", "does not apply"))
+                                cell(self.s.does_not_apply.to_string())
                             },
                         ],
                     }
@@ -1949,9 +1706,9 @@ impl Builder<'_> {
                 .collect();
             self.table(
                 vec![
-                    col(self.t("Modifikator", "Modifier"), 0.25),
-                    col(self.t("Grund und Wirkung", "Reason and effect"), 0.57),
-                    col(self.t("hier", "here"), 0.18),
+                    col(self.s.modifier.to_string(), 0.25),
+                    col(self.s.reason_and_effect.to_string(), 0.57),
+                    col(self.s.here.to_string(), 0.18),
                 ],
                 rows,
             );
@@ -1959,17 +1716,17 @@ impl Builder<'_> {
         self.para(
             format!(
                 "{} Plattform-Check {app_version}; {} {} {}; {} {}.",
-                self.t("Erstellt mit", "Made with"),
-                self.t("Checkliste", "checklist"),
+                self.s.made_with,
+                self.s.checklist_2,
                 c.id(),
                 c.version(),
-                self.t("Prüf-ID", "assessment ID"),
+                self.s.assessment_id,
                 fingerprint
             ),
             TextStyle::Small,
         );
 
-        self.heading(1, self.t("Anhang B: Quellen", "Annex B: Sources"));
+        self.heading(1, self.s.annex_b_sources.to_string());
         let rows = c
             .sources()
             .iter()
@@ -1986,14 +1743,8 @@ impl Builder<'_> {
             .collect();
         self.table(
             vec![
-                col(self.t("Schlüssel", "Key"), 0.18),
-                col(
-                    self.t(
-                        "Titel, Herausgeber, Stand, Adresse, Hinweis",
-                        "Title, publisher, date, address, note",
-                    ),
-                    0.82,
-                ),
+                col(self.s.key.to_string(), 0.18),
+                col(self.s.title_publisher_date_address_note.to_string(), 0.82),
             ],
             rows,
         );

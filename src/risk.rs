@@ -27,14 +27,7 @@ impl RiskClass {
 
     /// The DSK name of the class in the given language.
     pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Gering, Lang::De) => "geringes Risiko",
-            (Self::Risiko, Lang::De) => "Risiko",
-            (Self::Hoch, Lang::De) => "hohes Risiko",
-            (Self::Gering, Lang::En) => "low risk",
-            (Self::Risiko, Lang::En) => "risk",
-            (Self::Hoch, Lang::En) => "high risk",
-        }
+        crate::i18n::tr(lang).terms.class(self)
     }
 
     /// A stable lowercase key for machine-readable output.

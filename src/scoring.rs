@@ -91,10 +91,7 @@ impl ScoredFinding {
         };
         match self.kind {
             FindingKind::Baseline => {
-                let label = match lang {
-                    Lang::De => "Grundrisiko",
-                    Lang::En => "Baseline risk",
-                };
+                let label = crate::i18n::tr(lang).terms.baseline_risk;
                 format!("{label}: {subject}")
             }
             FindingKind::Answer | FindingKind::Unknown => subject.to_string(),

@@ -5,7 +5,6 @@ pub mod action;
 pub mod app;
 pub mod command;
 pub mod files;
-pub mod i18n;
 pub mod screens;
 pub mod style;
 pub mod widgets;

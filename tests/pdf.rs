@@ -562,3 +562,72 @@ fn export_rejects_an_unknown_language_as_usage_error() {
     assert_eq!(code, Some(2), "exit 2: {stderr}");
     assert!(!Path::new("x.pdf").exists(), "nothing written");
 }
+
+/// The German names of every metadata field, from the one translation table.
+fn german_metadata_labels() -> Vec<&'static str> {
+    use plattformcheck::edit::MetaField;
+    let meta = &plattformcheck::i18n::DE.terms.meta;
+    MetaField::ALL
+        .into_iter()
+        .map(|f| meta.of(f))
+        .chain([meta.date])
+        .flat_map(|l| [l.name, l.form])
+        .collect()
+}
+
+/// Where `label` occurs in `text` as a label (the product name "Plattform-Check" is not one).
+fn occurs(text: &str, label: &str) -> bool {
+    text.match_indices(label)
+        .any(|(i, _)| !text[i + label.len()..].starts_with("-Check"))
+}
+
+#[test]
+fn english_output_has_no_german_metadata_label() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ron = dir.path().join("leer.ron");
+    let pdf = dir.path().join("leer.pdf");
+    let s = |p: &Path| p.to_str().expect("UTF-8").to_string();
+    let (code, _, err) = outcome(&run(
+        &["new", "--checklist", "tiktok", "-o", &s(&ron)],
+        None,
+    ));
+    assert_eq!(code, Some(0), "{err}");
+    let (code, score, err) = outcome(&run(&["score", &s(&ron), "--lang", "en"], None));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(score.contains("Missing metadata: Public body"), "{score}");
+    let (code, _, err) = outcome(&run(
+        &["export", &s(&ron), "-o", &s(&pdf), "--lang", "en"],
+        None,
+    ));
+    assert_eq!(code, Some(0), "{err}");
+    let text = stdout_of("pdftotext", &[&s(&pdf), "-"]);
+    assert!(
+        text.contains("Public body"),
+        "the labels are there, in English"
+    );
+    // The annex lists the checklist's sources as they are published (German titles, "ohne
+    // Datum"): data, not labels.
+    let annex = plattformcheck::i18n::EN.report.annex_b_sources;
+    let text = text
+        .rsplit_once(annex)
+        .map_or(text.as_str(), |(body, _)| body);
+    // The report cites German sources by their German titles; a label stands at the start of
+    // a line (a table cell, "Label: value") or in the list of missing fields.
+    let labelled = |line: &str, label: &str| {
+        let line = line.trim();
+        line == label
+            || line.starts_with(&format!("{label}:"))
+            || (line.starts_with("Missing metadata") && occurs(line, label))
+    };
+    for label in german_metadata_labels() {
+        assert!(
+            !occurs(&score, label),
+            "score --lang en says `{label}`:\n{score}"
+        );
+        let hits: Vec<&str> = text.lines().filter(|l| labelled(l, label)).collect();
+        assert!(
+            hits.is_empty(),
+            "the English report says `{label}`: {hits:?}"
+        );
+    }
+}

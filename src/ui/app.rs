@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::action::{Action, ChecklistChoice, Edit, FilePurpose};
-use super::i18n::{self, Tr};
 use super::{files, screens, style};
 use crate::assessment::Assessment;
 use crate::diagnostics::Problem;
+use crate::i18n::{self, ui::UiText};
 use crate::session::autosave::{self, AutosaveFile};
 use crate::session::{ExportFormat, Library, OpenError, Session};
 use crate::text::Lang;
@@ -49,7 +49,7 @@ impl Default for Prefs {
 }
 
 /// The file name of an open assessment, or "new assessment (not saved)".
-pub fn document_name(session: &Session, s: &Tr) -> String {
+pub fn document_name(session: &Session, s: &UiText) -> String {
     session.path().and_then(|p| p.file_name()).map_or_else(
         || s.unsaved_document.to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -163,8 +163,8 @@ impl App {
     }
 
     /// The strings of the current language.
-    pub fn tr(&self) -> &'static Tr {
-        i18n::tr(self.prefs.lang)
+    pub fn tr(&self) -> &'static UiText {
+        &i18n::tr(self.prefs.lang).ui
     }
 
     fn info(&mut self, text: String) {

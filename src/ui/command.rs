@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::action::{Action, FilePurpose};
-use super::i18n::Tr;
+use crate::i18n::ui::UiText;
 
 /// A command with a label and, for most, a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,7 @@ impl Command {
     ];
 
     /// The label on buttons and in menus.
-    pub fn label(self, s: &Tr) -> &'static str {
+    pub fn label(self, s: &UiText) -> &'static str {
         match self {
             Self::Home => s.home,
             Self::Open => s.open,
@@ -61,7 +61,7 @@ impl Command {
     }
 
     /// What it does, where the label alone does not say.
-    pub fn tooltip(self, s: &Tr) -> Option<&'static str> {
+    pub fn tooltip(self, s: &UiText) -> Option<&'static str> {
         match self {
             Self::Home => Some(s.home_tip),
             _ => None,
@@ -124,7 +124,7 @@ impl Command {
 
     /// The tooltip text: what it does and its shortcut, as egui writes shortcuts on this
     /// platform ("Ctrl+S", "⌘S").
-    pub fn hover_text(self, ctx: &egui::Context, s: &Tr) -> String {
+    pub fn hover_text(self, ctx: &egui::Context, s: &UiText) -> String {
         let shortcut = self.shortcut().map(|k| ctx.format_shortcut(&k));
         match (self.tooltip(s), shortcut) {
             (Some(tip), Some(k)) => format!("{tip} ({k})"),
@@ -135,7 +135,7 @@ impl Command {
     }
 
     /// A button for the command; returns its action when clicked.
-    pub fn button(self, ui: &mut egui::Ui, s: &Tr, enabled: bool) -> Option<Action> {
+    pub fn button(self, ui: &mut egui::Ui, s: &UiText, enabled: bool) -> Option<Action> {
         let hover = self.hover_text(ui.ctx(), s);
         let response = ui.add_enabled(enabled, egui::Button::new(self.label(s)));
         let response = if hover.is_empty() {
@@ -147,7 +147,7 @@ impl Command {
     }
 
     /// A menu entry for the command, with its shortcut beside the label.
-    pub fn menu_item(self, ui: &mut egui::Ui, s: &Tr) -> Option<Action> {
+    pub fn menu_item(self, ui: &mut egui::Ui, s: &UiText) -> Option<Action> {
         let mut button = egui::Button::new(self.label(s));
         if let Some(k) = self.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&k));

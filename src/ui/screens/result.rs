@@ -68,7 +68,11 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
                 Color32::from_rgb(200, 120, 0),
-                format!("{}: {}", s.missing_metadata, missing.join(", ")),
+                format!(
+                    "{}: {}",
+                    s.missing_metadata,
+                    w.assessment().metadata.missing_names(lang)
+                ),
             );
             if ui.small_button(s.fill_in).clicked() {
                 actions.push(Action::Go(Step::Metadata));
@@ -184,7 +188,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
     });
 }
 
-fn consequence(s: &crate::ui::i18n::Tr, class: RiskClass) -> &'static str {
+fn consequence(s: &crate::i18n::ui::UiText, class: RiskClass) -> &'static str {
     match class {
         RiskClass::Gering => s.consequence_low,
         RiskClass::Risiko => s.consequence_risk,

@@ -1,14 +1,8 @@
-//! Every string of the user interface, in German and English, as one typed table.
-//!
-//! A struct rather than a lookup by key: a missing translation is a compile error, not a
-//! blank on screen, and the compiler flags strings that are no longer used. (Checklist texts
-//! come with the checklists and are not here.)
-
-use crate::text::Lang;
+//! Every string of the desktop app, in German and English.
 
 /// The UI strings of one language.
 #[allow(missing_docs)] // The field names say what each string is.
-pub struct Tr {
+pub struct UiText {
     pub open_file_button: &'static str,
     pub msg_open_failed: &'static str,
     pub msg_pdf_failed: &'static str,
@@ -67,18 +61,6 @@ pub struct Tr {
     pub example_school: &'static str,
     pub examples: &'static str,
     pub examples_intro: &'static str,
-    pub f_account: &'static str,
-    pub f_data_subjects: &'static str,
-    pub f_date: &'static str,
-    pub f_dpo: &'static str,
-    pub f_operator: &'static str,
-    pub f_platform: &'static str,
-    pub f_public_body: &'static str,
-    pub f_purposes: &'static str,
-    pub f_responsible: &'static str,
-    pub f_target_groups: &'static str,
-    pub f_third_countries: &'static str,
-    pub f_unit: &'static str,
     pub fill_in: &'static str,
     pub finding: &'static str,
     pub home: &'static str,
@@ -178,7 +160,7 @@ pub struct Tr {
 }
 
 /// German.
-pub const DE: Tr = Tr {
+pub const DE: UiText = UiText {
     open_file_button: "Öffnen",
     msg_open_failed: "konnte nicht geöffnet werden",
     msg_pdf_failed: "PDF konnte nicht geschrieben werden",
@@ -237,18 +219,6 @@ pub const DE: Tr = Tr {
     example_school: "Gymnasium auf TikTok – mit K.-o.-Kriterien",
     examples: "Beispielfälle für Schulungen",
     examples_intro: "Öffnet eine ungespeicherte Kopie: ändern, ausprobieren, mit „Antworten zurücksetzen“ neu beginnen.",
-    f_account: "Konto (Name oder Handle)",
-    f_data_subjects: "Betroffene Personen (Besuchende, Follower, Kommentierende, Abgebildete, Beschäftigte)",
-    f_date: "Datum der Prüfung",
-    f_dpo: "Datenschutzbeauftragte/r",
-    f_operator: "Betreiber der Plattform (Unternehmen)",
-    f_platform: "Plattform",
-    f_public_body: "Öffentliche Stelle",
-    f_purposes: "Zwecke des Kanals",
-    f_responsible: "Verantwortliche Person",
-    f_target_groups: "Zielgruppen",
-    f_third_countries: "Drittländer (soweit bekannt)",
-    f_unit: "Organisationseinheit",
     fill_in: "Ergänzen",
     finding: "Befund:",
     home: "Start",
@@ -348,7 +318,7 @@ pub const DE: Tr = Tr {
 };
 
 /// English.
-pub const EN: Tr = Tr {
+pub const EN: UiText = UiText {
     open_file_button: "Open",
     msg_open_failed: "could not be opened",
     msg_pdf_failed: "the PDF could not be written",
@@ -407,18 +377,6 @@ pub const EN: Tr = Tr {
     example_school: "Secondary school on TikTok – with knock-outs",
     examples: "Example cases for workshops",
     examples_intro: "Opens an unsaved copy: change it, try things, start again with “Reset answers”.",
-    f_account: "Account (name or handle)",
-    f_data_subjects: "Data subjects (visitors, followers, commenters, people shown, staff)",
-    f_date: "Date of the assessment",
-    f_dpo: "Data protection officer",
-    f_operator: "Platform operator (companies)",
-    f_platform: "Platform",
-    f_public_body: "Public body",
-    f_purposes: "Purposes of the channel",
-    f_responsible: "Responsible person",
-    f_target_groups: "Target groups",
-    f_third_countries: "Third countries (as far as known)",
-    f_unit: "Organisational unit",
     fill_in: "Fill in",
     finding: "Finding:",
     home: "Start",
@@ -516,11 +474,3 @@ pub const EN: Tr = Tr {
     why_important: "Why does this matter?",
     your_answer: "Your answer",
 };
-
-/// The table for `lang`.
-pub fn tr(lang: Lang) -> &'static Tr {
-    match lang {
-        Lang::De => &DE,
-        Lang::En => &EN,
-    }
-}

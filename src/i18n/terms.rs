@@ -1,0 +1,212 @@
+//! Names of domain values, the same in every front end: risk classes, decisions, measure states,
+//! "unknown", baseline risks, and the metadata fields with their labels.
+
+use crate::assessment::{Decision, MeasureStatus};
+use crate::edit::MetaField;
+use crate::risk::RiskClass;
+
+/// How a metadata field is named: a short name (lists of missing fields, the report) and the
+/// longer label of the form, which says what belongs in it.
+#[derive(Clone, Copy, Debug)]
+pub struct MetaLabel {
+    /// The short name.
+    pub name: &'static str,
+    /// The form's label.
+    pub form: &'static str,
+}
+
+/// The labels of the metadata fields ("Stammdaten").
+#[allow(missing_docs)] // One field per metadata field, named alike.
+pub struct MetaLabels {
+    pub public_body: MetaLabel,
+    pub unit: MetaLabel,
+    pub platform: MetaLabel,
+    pub account: MetaLabel,
+    pub purposes: MetaLabel,
+    pub target_groups: MetaLabel,
+    pub data_subjects: MetaLabel,
+    pub responsible: MetaLabel,
+    pub dpo: MetaLabel,
+    pub operator: MetaLabel,
+    pub third_countries: MetaLabel,
+    pub date: MetaLabel,
+}
+
+impl MetaLabels {
+    /// The label of a text field.
+    pub fn of(&self, field: MetaField) -> MetaLabel {
+        match field {
+            MetaField::PublicBody => self.public_body,
+            MetaField::Unit => self.unit,
+            MetaField::Platform => self.platform,
+            MetaField::Account => self.account,
+            MetaField::Purposes => self.purposes,
+            MetaField::TargetGroups => self.target_groups,
+            MetaField::DataSubjects => self.data_subjects,
+            MetaField::Responsible => self.responsible,
+            MetaField::Dpo => self.dpo,
+            MetaField::Operator => self.operator,
+            MetaField::ThirdCountries => self.third_countries,
+        }
+    }
+}
+
+/// Names of domain values in one language.
+pub struct Terms {
+    /// Risk classes, in the order of [`RiskClass::ALL`].
+    pub classes: [&'static str; 3],
+    /// Decisions, in the order of [`Decision::ALL`].
+    pub decisions: [&'static str; 3],
+    /// Measure states, in the order of [`MeasureStatus::ALL`].
+    pub statuses: [&'static str; 4],
+    /// The answer every question offers besides its own options.
+    pub unknown: &'static str,
+    /// What a finding of the platform itself is called.
+    pub baseline_risk: &'static str,
+    /// The metadata fields.
+    pub meta: MetaLabels,
+}
+
+impl Terms {
+    /// The DSK name of a risk class.
+    pub fn class(&self, class: RiskClass) -> &'static str {
+        self.classes[RiskClass::ALL
+            .iter()
+            .position(|c| *c == class)
+            .unwrap_or_default()]
+    }
+
+    /// The name of a decision.
+    pub fn decision(&self, decision: Decision) -> &'static str {
+        self.decisions[Decision::ALL
+            .iter()
+            .position(|d| *d == decision)
+            .unwrap_or_default()]
+    }
+
+    /// The name of a measure state.
+    pub fn status(&self, status: MeasureStatus) -> &'static str {
+        self.statuses[MeasureStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or_default()]
+    }
+}
+
+/// German.
+pub const DE: Terms = Terms {
+    classes: ["geringes Risiko", "Risiko", "hohes Risiko"],
+    decisions: ["freigegeben", "freigegeben mit Auflagen", "abgelehnt"],
+    statuses: ["geplant", "in Umsetzung", "umgesetzt", "verworfen"],
+    unknown: "unbekannt / nicht geprüft",
+    baseline_risk: "Grundrisiko",
+    meta: MetaLabels {
+        public_body: MetaLabel {
+            name: "Öffentliche Stelle",
+            form: "Öffentliche Stelle",
+        },
+        unit: MetaLabel {
+            name: "Organisationseinheit",
+            form: "Organisationseinheit",
+        },
+        platform: MetaLabel {
+            name: "Plattform",
+            form: "Plattform",
+        },
+        account: MetaLabel {
+            name: "Konto",
+            form: "Konto (Name oder Handle)",
+        },
+        purposes: MetaLabel {
+            name: "Zwecke",
+            form: "Zwecke des Kanals",
+        },
+        target_groups: MetaLabel {
+            name: "Zielgruppen",
+            form: "Zielgruppen",
+        },
+        data_subjects: MetaLabel {
+            name: "Betroffene Personen",
+            form: "Betroffene Personen (Besuchende, Follower, Kommentierende, Abgebildete, Beschäftigte)",
+        },
+        responsible: MetaLabel {
+            name: "Verantwortliche Person",
+            form: "Verantwortliche Person",
+        },
+        dpo: MetaLabel {
+            name: "Datenschutzbeauftragte/r",
+            form: "Datenschutzbeauftragte/r",
+        },
+        operator: MetaLabel {
+            name: "Betreiber der Plattform",
+            form: "Betreiber der Plattform (Unternehmen)",
+        },
+        third_countries: MetaLabel {
+            name: "Drittländer",
+            form: "Drittländer (soweit bekannt)",
+        },
+        date: MetaLabel {
+            name: "Datum",
+            form: "Datum der Prüfung",
+        },
+    },
+};
+
+/// English.
+pub const EN: Terms = Terms {
+    classes: ["low risk", "risk", "high risk"],
+    decisions: ["approved", "approved with conditions", "rejected"],
+    statuses: ["planned", "in progress", "implemented", "rejected"],
+    unknown: "unknown / not checked",
+    baseline_risk: "Baseline risk",
+    meta: MetaLabels {
+        public_body: MetaLabel {
+            name: "Public body",
+            form: "Public body",
+        },
+        unit: MetaLabel {
+            name: "Organisational unit",
+            form: "Organisational unit",
+        },
+        platform: MetaLabel {
+            name: "Platform",
+            form: "Platform",
+        },
+        account: MetaLabel {
+            name: "Account",
+            form: "Account (name or handle)",
+        },
+        purposes: MetaLabel {
+            name: "Purposes",
+            form: "Purposes of the channel",
+        },
+        target_groups: MetaLabel {
+            name: "Target groups",
+            form: "Target groups",
+        },
+        data_subjects: MetaLabel {
+            name: "Data subjects",
+            form: "Data subjects (visitors, followers, commenters, people shown, staff)",
+        },
+        responsible: MetaLabel {
+            name: "Person responsible",
+            form: "Person responsible",
+        },
+        dpo: MetaLabel {
+            name: "Data protection officer",
+            form: "Data protection officer",
+        },
+        operator: MetaLabel {
+            name: "Platform operator",
+            form: "Platform operator (companies)",
+        },
+        third_countries: MetaLabel {
+            name: "Third countries",
+            form: "Third countries (as far as known)",
+        },
+        date: MetaLabel {
+            name: "Date",
+            form: "Date of the assessment",
+        },
+    },
+};
