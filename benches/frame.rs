@@ -24,7 +24,7 @@ fn frame(ctx: &egui::Context, app: &mut App) -> usize {
     ctx.tessellate(out.shapes, out.pixels_per_point).len()
 }
 
-/// The TikTok example (the largest checklist, 42 questions, every field filled) at `step`.
+/// The `TikTok` example (the largest checklist, 42 questions, every field filled) at `step`.
 fn app_at(step: Step) -> (egui::Context, App) {
     let ctx = egui::Context::default();
     style::install_fonts(&ctx);

@@ -113,7 +113,7 @@ pub struct Metadata {
     pub public_body: String,
     /// Organisational unit ("Pressestelle").
     pub unit: String,
-    /// Platform ("TikTok").
+    /// Platform ("`TikTok`").
     pub platform: String,
     /// Account name or handle ("@musterstadt").
     pub account: String,
@@ -311,9 +311,9 @@ impl Assessment {
         Self {
             format_version: FORMAT_VERSION,
             checklist: ChecklistRef {
-                id: checklist.id().to_string(),
-                version: checklist.version().to_string(),
-                fingerprint: checklist.fingerprint().to_string(),
+                id: checklist.id().to_owned(),
+                version: checklist.version().to_owned(),
+                fingerprint: checklist.fingerprint().to_owned(),
             },
             metadata: Metadata::default(),
             answers: BTreeMap::new(),

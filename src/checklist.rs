@@ -170,10 +170,10 @@ impl Question {
     /// question does not have is shown as it is).
     pub fn choice_label(&self, choice: &Choice, lang: Lang) -> String {
         match choice {
-            Choice::Unknown => unknown_label(lang).to_string(),
+            Choice::Unknown => unknown_label(lang).to_owned(),
             Choice::Option(id) => self
                 .option(id)
-                .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string()),
+                .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_owned()),
         }
     }
 

@@ -80,7 +80,7 @@ impl<'de> Deserialize<'de> for Choice {
 /// Serde for an `Option<Choice>` field written as one string, empty when not answered: the file
 /// format of version 1.
 pub mod optional {
-    use super::{Choice, Deserialize, Deserializer, Serializer};
+    use super::{Choice, Deserialize as _, Deserializer, Serializer};
 
     /// Writes `None` as `""`.
     pub fn serialize<S: Serializer>(choice: &Option<Choice>, s: S) -> Result<S::Ok, S::Error> {

@@ -198,7 +198,7 @@ fn out(text: &str) -> Result<(), Failure> {
 
 /// Writes one line to stderr; if even that fails there is nobody left to tell.
 fn warn(line: &str) {
-    let _ = writeln!(io::stderr().lock(), "{line}");
+    writeln!(io::stderr().lock(), "{line}").ok();
 }
 
 /// An error to print once, with its exit code.
@@ -270,7 +270,7 @@ fn resolve(spec: &str) -> Result<Checklist, Failure> {
             let known: Vec<String> = builtin::load_all()
                 .checklists
                 .iter()
-                .map(|l| l.checklist.id().to_string())
+                .map(|l| l.checklist.id().to_owned())
                 .collect();
             Failure::invalid(format!(
                 "unknown checklist `{spec}`: neither a file nor a built-in checklist ({})",
@@ -296,17 +296,18 @@ fn show(spec: &str, json: bool) -> Result<(), Failure> {
         return out(&format!("{text}\n"));
     }
     let mut o = String::new();
-    let _ = writeln!(
+    writeln!(
         o,
         "{} — {} {} (Quellen geprüft am {})",
         checklist.title().de,
         checklist.id(),
         checklist.version(),
         checklist.date()
-    );
-    let _ = writeln!(o, "Fingerabdruck: {}", checklist.fingerprint());
+    )
+    .ok();
+    writeln!(o, "Fingerabdruck: {}", checklist.fingerprint()).ok();
     for section in checklist.sections() {
-        let _ = writeln!(o, "\n{} {}", section.id, section.title.de);
+        writeln!(o, "\n{} {}", section.id, section.title.de).ok();
         for q in &section.questions {
             let cond = q
                 .show_if
@@ -323,7 +324,7 @@ fn show(spec: &str, json: bool) -> Result<(), Failure> {
                     )
                 })
                 .unwrap_or_default();
-            let _ = writeln!(o, "  {:<6} {}{cond}", q.id, q.text.de);
+            writeln!(o, "  {:<6} {}{cond}", q.id, q.text.de).ok();
         }
     }
     out(&o)
@@ -359,8 +360,8 @@ fn new(spec: &str, output: &Path, force: bool) -> Result<(), Failure> {
     }
     let assessment = Assessment::new(&checklist);
     let summary = (
-        checklist.id().to_string(),
-        checklist.version().to_string(),
+        checklist.id().to_owned(),
+        checklist.version().to_owned(),
         checklist.question_count(),
     );
     Session::new(checklist, None, assessment)
@@ -414,14 +415,19 @@ fn score(args: &ScoreArgs) -> Result<(), Failure> {
     }
 }
 
+#[expect(
+    clippy::mem_forget,
+    reason = "the process ends with the command; freeing the report piece by piece only costs time"
+)]
 fn export(args: &ExportArgs) -> Result<(), Failure> {
     let (lang, session) = open_session(&args.assessment, args.checklist.as_deref(), &args.lang)?;
     let exported = session
         .export(ExportFormat::Pdf, lang, &args.output)
         .map_err(|e| Failure {
             code: match e {
-                ExportError::Write(ReportWriteError::IsSource { .. })
-                | ExportError::Write(ReportWriteError::NotOurReport { .. }) => EXIT_INVALID,
+                ExportError::Write(
+                    ReportWriteError::IsSource { .. } | ReportWriteError::NotOurReport { .. },
+                ) => EXIT_INVALID,
                 ExportError::Write(ReportWriteError::Write { .. }) | ExportError::Render { .. } => {
                     EXIT_IO
                 }
@@ -466,15 +472,16 @@ pub fn render_text(
     let txt = &tr.cli;
     let m = &assessment.metadata;
     let mut o = String::new();
-    let _ = writeln!(
+    writeln!(
         o,
         "{}: {} — {} {}",
         txt.data_protection_assessment,
         blank(&m.public_body),
         blank(&m.platform),
         m.account
-    );
-    let _ = writeln!(
+    )
+    .ok();
+    writeln!(
         o,
         "{}: {} {} ({} {}; {} {})",
         txt.checklist,
@@ -484,36 +491,40 @@ pub fn render_text(
         checklist.date(),
         txt.fingerprint,
         short(checklist.fingerprint())
-    );
-    let _ = writeln!(o);
-    let _ = writeln!(
+    )
+    .ok();
+    writeln!(o).ok();
+    writeln!(
         o,
         "{}: {}",
         txt.overall_result_gross,
         class_label(score.overall_gross, lang)
-    );
-    let _ = writeln!(
+    )
+    .ok();
+    writeln!(
         o,
         "{}: {}",
         txt.after_planned_measures_residual,
         class_label(score.overall_residual, lang)
-    );
+    )
+    .ok();
     if !score.is_complete() {
-        let _ = writeln!(o, "{}", txt.provisional_not_all_questions_are);
+        writeln!(o, "{}", txt.provisional_not_all_questions_are).ok();
     }
     if !checklist.matrix().verified {
-        let _ = writeln!(o, "{}", txt.note_the_risk_matrix_is);
+        writeln!(o, "{}", txt.note_the_risk_matrix_is).ok();
     }
     if !score.knockouts.is_empty() {
-        let _ = writeln!(
+        writeln!(
             o,
             "\n{} ({}):",
             txt.knock_out_criteria,
             score.knockouts.len()
-        );
+        )
+        .ok();
         for f in score.findings.iter().filter(|f| f.knockout.is_some()) {
             let reason = f.knockout.as_ref().map(|k| k.get(lang)).unwrap_or_default();
-            let _ = writeln!(o, "  {:<6} {}", f.id, reason);
+            writeln!(o, "  {:<6} {}", f.id, reason).ok();
         }
     }
     for modifier in checklist
@@ -521,15 +532,16 @@ pub fn render_text(
         .iter()
         .filter(|md| score.active_modifiers.contains(&md.id))
     {
-        let _ = writeln!(
+        writeln!(
             o,
             "\n{}: {} — {}",
             txt.active_modifier,
             modifier.label.get(lang),
             modifier.reason.get(lang)
-        );
+        )
+        .ok();
     }
-    let _ = writeln!(o, "\n{} ({}):", txt.findings, score.findings.len());
+    writeln!(o, "\n{} ({}):", txt.findings, score.findings.len()).ok();
     for f in &score.findings {
         let title = match f.kind {
             FindingKind::Unknown => format!(
@@ -549,7 +561,7 @@ pub fn render_text(
                 f.residual.likelihood
             )
         };
-        let _ = writeln!(
+        writeln!(
             o,
             "  {:<6} {:<15} S{}/L{}{residual}  {}",
             f.id,
@@ -557,7 +569,8 @@ pub fn render_text(
             f.gross.severity,
             f.gross.likelihood,
             title
-        );
+        )
+        .ok();
         match f.planned.as_ref() {
             Some(p) => {
                 let text = if p.text.trim().is_empty() {
@@ -565,33 +578,35 @@ pub fn render_text(
                 } else {
                     p.text.as_str()
                 };
-                let mut details = vec![p.status.name(lang).to_string()];
+                let mut details = vec![p.status.name(lang).to_owned()];
                 if !p.owner.trim().is_empty() {
                     details.push(format!("{}: {}", txt.owner, p.owner));
                 }
                 if let Some(due) = p.due.and_then(|d| d.format(crate::dates::ISO_DATE).ok()) {
                     details.push(format!("{} {due}", txt.due));
                 }
-                let _ = writeln!(
+                writeln!(
                     o,
                     "         {} ({}): {text}",
                     txt.measure,
                     details.join(", ")
-                );
+                )
+                .ok();
             }
             None => {
-                let _ = writeln!(
+                writeln!(
                     o,
                     "         {}: {}",
                     txt.recommended_measure_not_planned,
                     f.recommended.get(lang)
-                );
+                )
+                .ok();
             }
         }
     }
-    let _ = writeln!(o, "\n{}:", txt.sections);
+    writeln!(o, "\n{}:", txt.sections).ok();
     for (s, section) in score.sections.iter().zip(checklist.sections()) {
-        let _ = writeln!(
+        writeln!(
             o,
             "  {:<4} {:<52} {}: {} · {}: {} · {}: {} · {}: {}",
             s.id,
@@ -604,10 +619,11 @@ pub fn render_text(
             s.gross.hoch,
             txt.open,
             s.open
-        );
+        )
+        .ok();
     }
     let c = &score.completeness;
-    let _ = writeln!(
+    writeln!(
         o,
         "\n{}: {} {} {}, {} {}, {} {}{}",
         txt.completeness,
@@ -623,10 +639,11 @@ pub fn render_text(
         } else {
             format!(": {}", c.open.join(", "))
         }
-    );
+    )
+    .ok();
     let missing = m.missing();
     if !missing.is_empty() {
-        let _ = writeln!(o, "{}: {}", txt.missing_metadata, m.missing_names(lang));
+        writeln!(o, "{}: {}", txt.missing_metadata, m.missing_names(lang)).ok();
     }
     o
 }
@@ -641,7 +658,7 @@ fn blank(s: &str) -> &str {
 
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
-        s.to_string()
+        s.to_owned()
     } else {
         let cut: String = s.chars().take(max - 1).collect();
         format!("{cut}…")

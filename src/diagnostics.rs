@@ -139,6 +139,6 @@ pub fn source_line(source: &str, line: usize) -> Option<String> {
         let cut: String = text.chars().take(MAX).collect();
         Some(format!("{cut}…"))
     } else {
-        Some(text.to_string())
+        Some(text.to_owned())
     }
 }

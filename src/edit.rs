@@ -1,6 +1,8 @@
-//! Edits of an assessment as values: what the user changed (an answer, a text, a measure field,
-//! a review field), with typed dates. The walkthrough ([`crate::wizard::Wizard::apply`]) applies
-//! them and keeps them undoable; every front end sends the same values.
+//! Edits of an assessment as values: what the user changed (an answer, a text, a measure field, a
+//! review field), with typed dates.
+//!
+//! The walkthrough ([`crate::wizard::Wizard::apply`]) applies them and keeps them undoable; every
+//! front end sends the same values.
 
 use time::Date;
 

@@ -1,7 +1,8 @@
-//! File access that loses nothing, shared by every loader and writer of the core: reading only
-//! regular files and only up to a limit ([`read`]), atomic replacement with stale temporary
-//! files cleaned up ([`atomic`]), rotating backups ([`backup`]), and the rules for where a PDF
-//! report may be written ([`report_target`]).
+//! File access that loses nothing, shared by every loader and writer of the core.
+//!
+//! Reading only regular files and only up to a limit ([`read`]), atomic replacement with stale
+//! temporary files cleaned up ([`atomic`]), rotating backups ([`backup`]), and the rules for
+//! where a PDF report may be written ([`report_target`]).
 
 pub mod atomic;
 pub mod backup;
@@ -13,15 +14,15 @@ pub fn io_message(err: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     // ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows, which std reports as "other".
     if cfg!(windows) && matches!(err.raw_os_error(), Some(39 | 112)) {
-        return "the disk is full".to_string();
+        return "the disk is full".to_owned();
     }
     match err.kind() {
-        K::NotFound => "file not found".to_string(),
-        K::PermissionDenied => "permission denied".to_string(),
-        K::StorageFull | K::QuotaExceeded => "the disk is full".to_string(),
-        K::ReadOnlyFilesystem => "the disk or share is read-only".to_string(),
-        K::InvalidFilename => "the file name is too long or not allowed here".to_string(),
-        K::IsADirectory => "this is a folder, not a file".to_string(),
+        K::NotFound => "file not found".to_owned(),
+        K::PermissionDenied => "permission denied".to_owned(),
+        K::StorageFull | K::QuotaExceeded => "the disk is full".to_owned(),
+        K::ReadOnlyFilesystem => "the disk or share is read-only".to_owned(),
+        K::InvalidFilename => "the file name is too long or not allowed here".to_owned(),
+        K::IsADirectory => "this is a folder, not a file".to_owned(),
         _ => err.to_string(),
     }
 }

@@ -1,6 +1,8 @@
-//! The one translation table of the program: every fixed text of the desktop app ([`ui`]), the
-//! PDF report ([`report`]), the command line ([`cli`]) and the names of domain values such as
-//! risk classes, decisions and metadata fields ([`terms`]), in German and English.
+//! The one translation table of the program, in German and English.
+//!
+//! Every fixed text of the desktop app ([`ui`]), the PDF report ([`report`]), the command line
+//! ([`cli`]) and the names of domain values such as risk classes, decisions and metadata fields
+//! ([`terms`]).
 //!
 //! Typed structs rather than lookups by key: a missing translation is a compile error, not a
 //! blank on screen or a German word in an English report, and the compiler flags texts that are

@@ -1,6 +1,8 @@
-//! Typed ids: a question id, an option id and a finding id are all short strings in the files,
-//! but never interchangeable in the code. Each is a transparent newtype: it is written as a plain
-//! string, compares with `&str`, and looks up maps keyed by it through [`Borrow<str>`].
+//! Typed ids: a question id, an option id and a finding id are all short strings in the files, but
+//! never interchangeable in the code.
+//!
+//! Each is a transparent newtype: it is written as a plain string, compares with `&str`, and looks
+//! up maps keyed by it through [`Borrow<str>`].
 
 use std::borrow::Borrow;
 use std::fmt;

@@ -1,5 +1,5 @@
 //! Plattform-Check: offline data-protection assessment of social-media channels of German public
-//! bodies (TikTok and social networks in general).
+//! bodies (`TikTok` and social networks in general).
 //!
 //! The data flow, each step a module of the domain core (no egui, no printpdf):
 //!

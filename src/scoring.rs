@@ -94,7 +94,7 @@ impl ScoredFinding {
                 let label = crate::i18n::tr(lang).terms.baseline_risk;
                 format!("{label}: {subject}")
             }
-            FindingKind::Answer | FindingKind::Unknown => subject.to_string(),
+            FindingKind::Answer | FindingKind::Unknown => subject.to_owned(),
         }
     }
 }

@@ -1,8 +1,9 @@
-//! The use-cases over one open assessment, shared by every front end: open (from a file, an
-//! example text or an autosave), save, save as, autosave and export. A [`Session`] owns the
-//! assessment with its checklist and walkthrough ([`Wizard`]), the file it belongs to, and
-//! whether it has unsaved changes. The command line and the desktop app call this module; neither
-//! calls [`crate::store`] or [`crate::report`] for these itself.
+//! The use-cases over one open assessment, shared by every front end: open (from a file, an example
+//! text or an autosave), save, save as, autosave and export.
+//!
+//! A [`Session`] owns the assessment with its checklist and walkthrough ([`Wizard`]), the file it
+//! belongs to, and whether it has unsaved changes. The command line and the desktop app call this
+//! module; neither calls [`crate::store`] or [`crate::report`] for these itself.
 
 pub mod autosave;
 pub mod export;

@@ -180,16 +180,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
 pub fn to_string(assessment: &Assessment) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
-        .indentor("    ".to_string());
+        .indentor("    ".to_owned());
     let body = ron::ser::to_string_pretty(assessment, config)?;
     Ok(format!(
         "// Plattform-Check assessment file (format {FORMAT_VERSION}). Edit with care.\n{body}\n"
     ))
 }
 
-/// Saves `assessment` to `path` atomically. The previous content is kept as the newest backup
-/// (`<path>.bak`, see [`fsio::backup`]) unless it is what is saved now; the file keeps its
-/// permissions. Refuses to replace a file of a newer format, or anything but a regular file.
+/// Saves `assessment` to `path` atomically.
+///
+/// The previous content is kept as the newest backup (`<path>.bak`, see [`fsio::backup`]) unless it
+/// is what is saved now; the file keeps its permissions. Refuses to replace a file of a newer
+/// format, or anything but a regular file.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
     let text = to_string(assessment).map_err(|e| Error::Serialize {
         path: path.to_path_buf(),
@@ -227,7 +229,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
         {
             return Err(Error::Write {
                 path: path.to_path_buf(),
-                message: "the file is read-only".to_string(),
+                message: "the file is read-only".to_owned(),
                 existed: true,
             });
         }

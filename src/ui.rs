@@ -27,7 +27,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The app id (X11 WM_CLASS / Wayland app id); also names eframe's storage folder.
+/// The app id (X11 `WM_CLASS` / Wayland app id); also names eframe's storage folder.
 pub const APP_ID: &str = "de.plattform-check.PlattformCheck";
 
 /// Opens the window and runs the app until it is closed.

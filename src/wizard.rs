@@ -1,6 +1,8 @@
 //! The walkthrough over one assessment: which step is shown, moving between visible questions,
-//! answering, and undo/redo. Pure domain logic, no egui: the desktop app drives it through
-//! actions, and tests drive it directly.
+//! answering, and undo/redo.
+//!
+//! Pure domain logic, no egui: the desktop app drives it through actions, and tests drive it
+//! directly.
 
 use crate::assessment::{Answer, Assessment, Measure};
 use crate::checklist::{Checklist, Question};
@@ -204,7 +206,7 @@ impl Wizard {
                 let Some((text, gross)) = self
                     .score()
                     .finding(&finding)
-                    .map(|f| (f.recommended.get(lang).to_string(), f.gross))
+                    .map(|f| (f.recommended.get(lang).to_owned(), f.gross))
                 else {
                     return;
                 };

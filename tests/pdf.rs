@@ -154,7 +154,7 @@ fn check_pdf(path: &Path, title: &str, author: &str) -> usize {
             .find_map(|l| l.strip_prefix(&format!("{name}:")))
             .map(str::trim)
             .unwrap_or_default()
-            .to_string()
+            .to_owned()
     };
     assert_eq!(field("Title"), title, "{p}: title\n{info}");
     assert_eq!(field("Author"), author, "{p}: author\n{info}");
@@ -240,7 +240,7 @@ fn every_example_renders_a_complete_valid_pdf() {
             expected.push(format!("{} {}", q.id, q.text.de));
             if let Some(choice) = assessment.choice(&q.id) {
                 let label = match choice.option() {
-                    None => "unbekannt / nicht geprüft".to_string(),
+                    None => "unbekannt / nicht geprüft".to_owned(),
                     Some(o) => q.option(o).map(|o| o.label.de.clone()).unwrap_or_default(),
                 };
                 expected.push(label);
@@ -586,7 +586,7 @@ fn english_output_has_no_german_metadata_label() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ron = dir.path().join("leer.ron");
     let pdf = dir.path().join("leer.pdf");
-    let s = |p: &Path| p.to_str().expect("UTF-8").to_string();
+    let s = |p: &Path| p.to_str().expect("UTF-8").to_owned();
     let (code, _, err) = outcome(&run(
         &["new", "--checklist", "tiktok", "-o", &s(&ron)],
         None,

@@ -41,7 +41,7 @@ fn build(checklist: &Checklist, assessment: &Assessment, lang: Lang) -> ReportDo
     )
 }
 
-/// Vertical extent of DejaVu glyphs relative to the font size (ascender with accents, descender).
+/// Vertical extent of `DejaVu` glyphs relative to the font size (ascender with accents, descender).
 const ASCENT: f32 = 0.93;
 const DESCENT: f32 = 0.24;
 
@@ -313,8 +313,7 @@ fn hard_cases_lay_out_cleanly() {
 
     // A 10,000-character justification, with a 300-character word.
     let mut long = base.clone();
-    let mut text =
-        "Ein sehr langes Wort: ".to_string() + &"Datenschutzfolgenabschätzung".repeat(11);
+    let mut text = "Ein sehr langes Wort: ".to_owned() + &"Datenschutzfolgenabschätzung".repeat(11);
     while text.chars().count() < 10_000 {
         text.push_str(" Die Übermittlung in Drittländer wurde geprüft, die Ergebnisse sind im Vermerk dokumentiert.");
     }

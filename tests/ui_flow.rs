@@ -1,4 +1,4 @@
-//! The desktop app driven through AccessKit with egui_kittest (no GPU, accessibility check on),
+//! The desktop app driven through AccessKit with `egui_kittest` (no GPU, accessibility check on),
 //! and its `apply` logic without egui.
 
 use std::path::Path;
@@ -534,7 +534,7 @@ fn pdf_export_from_the_result_screen() {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default()
-        .to_string();
+        .to_owned();
     assert!(
         name.starts_with("Datenschutzpruefung_stadt.musterstadt_") && name.ends_with(".pdf"),
         "default name: {name}"

@@ -71,7 +71,7 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes
         .iter()
         .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
+            write!(s, "{b:02x}").ok();
             s
         })
 }
@@ -100,7 +100,7 @@ impl Validator<'_> {
         let line = locate(self.source, anchors).or_else(|| locate_field(self.source, path));
         if let Some(line) = line {
             problem.at = Location::Path {
-                path: path.to_string(),
+                path: path.to_owned(),
                 line: Some(line),
             };
             problem.excerpt = crate::diagnostics::source_line(self.source, line);
@@ -195,12 +195,11 @@ impl Validator<'_> {
 
         let sources = self.sources(sources);
         let declared: HashSet<String> = sources.iter().map(|s| s.key.clone()).collect();
-        let matrix = match matrix {
-            Some(m) => self.matrix(m, &declared),
-            None => {
-                self.error("matrix", &[], "the risk matrix is missing");
-                None
-            }
+        let matrix = if let Some(m) = matrix {
+            self.matrix(m, &declared)
+        } else {
+            self.error("matrix", &[], "the risk matrix is missing");
+            None
         };
 
         let sections = self.sections(sections, &declared);
@@ -219,7 +218,8 @@ impl Validator<'_> {
         let baseline_risks = self.baselines(baseline_risks, &declared, &question_ids);
         let modifiers = self.modifiers(modifiers, &declared, &question_ids);
 
-        for key in &declared {
+        // In the order of the file, so that the warnings are too.
+        for key in sources.iter().map(|s| &s.key) {
             if !self.used_sources.contains(key) {
                 self.warn(
                     &format!("sources[\"{key}\"]"),
@@ -540,12 +540,11 @@ impl Validator<'_> {
         let knockout = knockout
             .as_ref()
             .map(|k| self.text(k, &format!("{path}.knockout"), anchors));
-        let measure = match measure {
-            Some(m) => self.text(m, &format!("{path}.measure"), anchors),
-            None => {
-                self.error(path, anchors, "finding has no recommended measure");
-                Text::default()
-            }
+        let measure = if let Some(m) = measure {
+            self.text(m, &format!("{path}.measure"), anchors)
+        } else {
+            self.error(path, anchors, "finding has no recommended measure");
+            Text::default()
         };
         Finding {
             severity,

@@ -115,7 +115,7 @@ fn write_once(
         Ok(())
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&tmp_path);
+        fs::remove_file(&tmp_path).ok();
     }
     result
 }
@@ -172,14 +172,15 @@ pub fn is_temp_name(name: &str) -> bool {
     let Some((pid, n)) = numbers.split_once('-') else {
         return false;
     };
-    [pid, n]
-        .iter()
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(pid) && digits(n)
 }
 
-/// Removes this program's temporary files in `dir` that no process is writing (none holds a
-/// lock on them): what a crash or a kill left behind. Returns how many were removed. Anything
-/// that does not match the pattern, or cannot be examined, is left alone.
+/// Removes this program's temporary files in `dir` that no process is writing (none holds a lock on
+/// them): what a crash or a kill left behind.
+///
+/// Returns how many were removed. Anything that does not match the pattern, or cannot be examined,
+/// is left alone.
 pub fn clean_stale(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
@@ -206,10 +207,10 @@ pub fn clean_stale(dir: &Path) -> usize {
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+        d.sync_all().ok();
     }
     #[cfg(not(unix))]
-    let _ = dir;
+    dir.ok();
 }
 
 #[cfg(test)]

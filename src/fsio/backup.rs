@@ -19,16 +19,17 @@ pub fn backup_path(path: &Path) -> PathBuf {
     nth_backup(path, 1)
 }
 
-/// The `n`-th newest backup of `path` (1 is `<name>.bak`, 2 is `<name>.bak.2`, …). A name too
-/// long for the file system is shortened, and then marked with a hash of the whole name so that
-/// two long names never share a backup.
+/// The `n`-th newest backup of `path` (1 is `<name>.bak`, 2 is `<name>.bak.2`, …).
+///
+/// A name too long for the file system is shortened, and then marked with a hash of the whole name
+/// so that two long names never share a backup.
 pub fn nth_backup(path: &Path, n: usize) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let suffix = if n <= 1 {
-        ".bak".to_string()
+        ".bak".to_owned()
     } else {
         format!(".bak.{n}")
     };
@@ -46,9 +47,10 @@ pub fn backup_paths(path: &Path) -> Vec<PathBuf> {
     (1..=KEEP).map(|n| nth_backup(path, n)).collect()
 }
 
-/// Keeps `old`, the content `path` holds now, as its newest backup and shifts the older ones
-/// down (the oldest beyond [`KEEP`] is dropped). Nothing changes when `old` is already the
-/// newest backup. Returns the backup's path.
+/// Keeps `old`, the content `path` holds now, as its newest backup and shifts the older ones down
+/// (the oldest beyond [`KEEP`] is dropped).
+///
+/// Nothing changes when `old` is already the newest backup. Returns the backup's path.
 pub fn keep(path: &Path, old: &[u8], permissions: Option<fs::Permissions>) -> io::Result<PathBuf> {
     let newest = backup_path(path);
     if fs::read(&newest).is_ok_and(|kept| kept == old) {

@@ -1,7 +1,7 @@
 //! Every fixed text of the command line's human-readable output, in German and English.
 
-/// The CliText strings of one language.
-#[allow(missing_docs)] // The field names say what each string is.
+/// The `CliText` strings of one language.
+#[expect(missing_docs)] // The field names say what each string is.
 pub struct CliText {
     pub active_modifier: &'static str,
     pub after_planned_measures_residual: &'static str,

@@ -1,8 +1,8 @@
 //! Every fixed text of the PDF report, in German and English (the checklist's own texts come
 //! with the checklist).
 
-/// The ReportText strings of one language.
-#[allow(missing_docs)] // The field names say what each string is.
+/// The `ReportText` strings of one language.
+#[expect(missing_docs)] // The field names say what each string is.
 pub struct ReportText {
     pub a_finding_is_every_risky: &'static str,
     pub after_the_measure: &'static str,

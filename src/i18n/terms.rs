@@ -16,7 +16,7 @@ pub struct MetaLabel {
 }
 
 /// The labels of the metadata fields ("Stammdaten").
-#[allow(missing_docs)] // One field per metadata field, named alike.
+#[expect(missing_docs)] // One field per metadata field, named alike.
 pub struct MetaLabels {
     pub public_body: MetaLabel,
     pub unit: MetaLabel,

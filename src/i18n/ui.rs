@@ -1,7 +1,7 @@
 //! Every string of the desktop app, in German and English.
 
 /// The UI strings of one language.
-#[allow(missing_docs)] // The field names say what each string is.
+#[expect(missing_docs)] // The field names say what each string is.
 pub struct UiText {
     pub open_file_button: &'static str,
     pub msg_open_failed: &'static str,

@@ -1,7 +1,7 @@
 //! Writes a [`ReportDocument`] as PDF: the only module that uses printpdf.
 //!
 //! [`super::layout`] decides where everything goes; this module turns its pages into printpdf
-//! operations, embeds subsets of the two DejaVu fonts, and sets the document properties (title,
+//! operations, embeds subsets of the two `DejaVu` fonts, and sets the document properties (title,
 //! author, subject, keywords, language, creation date, producer).
 //!
 //! printpdf pitfalls handled here (see `shared/stack-notes.md` §5): text takes the current *fill*
@@ -29,7 +29,7 @@ use printpdf::{
 
 use std::collections::BTreeSet;
 
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 use super::ReportDocument;
 use super::layout::{self, BOLD_TTF, Fonts, Item, PAGE_HEIGHT, REGULAR_TTF, Rgb};
@@ -84,16 +84,15 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         Ok(Ok(prepared)) => convert(pages, &prepared, &options)?.map(|c| (prepared, c)),
         _ => None,
     };
-    let (prepared, contents) = match converted {
-        Some(done) => done,
+    let (prepared, contents) = if let Some(done) = converted {
+        done
+    } else {
         // The pages show a character beyond the expected ones, or the other thread failed
         // (which, if for real, happens again here and is reported): the fonts are subset for
         // what the pages show.
-        None => {
-            let prepared = Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?;
-            let contents = convert(pages, &prepared, &options)?.ok_or_else(not_converted)?;
-            (prepared, contents)
-        }
+        let prepared = Prepared::new(doc, &fonts, &UsedChars::of(pages), &options)?;
+        let contents = convert(pages, &prepared, &options)?.ok_or_else(not_converted)?;
+        (prepared, contents)
     };
     if contents.len() != pages.len() {
         return Err(not_converted());
@@ -299,7 +298,7 @@ impl Prepared {
             font: bold_font,
             program: bold_program,
             face: bold,
-        } = bold.map_err(|_| Error::Font("bold"))??;
+        } = bold.map_err(|_panic| Error::Font("bold"))??;
         let mut pdf = PdfDocument::new(&doc.info.title);
         let ids = FontIds {
             regular: FontId("F1".into()),
@@ -513,11 +512,11 @@ impl Codes {
         );
         // At most 100 entries per block.
         for block in entries.chunks(100) {
-            let _ = writeln!(cmap, "{} beginbfchar", block.len());
+            writeln!(cmap, "{} beginbfchar", block.len()).ok();
             for &(code, c) in block {
-                let _ = write!(cmap, "<{code:02X}> <");
+                write!(cmap, "<{code:02X}> <").ok();
                 for unit in c.encode_utf16(&mut [0; 2]) {
-                    let _ = write!(cmap, "{unit:04X}");
+                    write!(cmap, "{unit:04X}").ok();
                 }
                 cmap.push_str(">\n");
             }
@@ -614,14 +613,14 @@ fn page_contents(
     let mut lo = part.to_lopdf_document(options, &mut Vec::new());
     let mut compressor = Compressor::new();
     Assembly::kids(&lo)
-        .map_err(|_| not_converted())?
+        .map_err(|_panic| not_converted())?
         .into_iter()
         .map(|page| {
             let id = lo
                 .get_dictionary(page)
                 .and_then(|d| d.get(b"Contents"))
                 .and_then(lopdf::Object::as_reference)
-                .map_err(|_| not_converted())?;
+                .map_err(|_panic| not_converted())?;
             let Some(lopdf::Object::Stream(mut stream)) = lo.objects.remove(&id) else {
                 return Err(not_converted());
             };
@@ -786,7 +785,7 @@ fn finish_font(
     let descriptor = descendant
         .get(b"FontDescriptor")
         .and_then(Object::as_reference)
-        .map_err(|_| missing("descriptor"))?;
+        .map_err(|_absent| missing("descriptor"))?;
     let file = lo
         .get_dictionary_mut(descriptor)
         .ok()

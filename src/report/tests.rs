@@ -5,9 +5,12 @@ use std::path::Path;
 use time::macros::date;
 
 use super::*;
-use crate::assessment::{Answer, Decision, Measure, Review};
+use crate::assessment::{Answer, Assessment, Decision, Measure, Review};
+use crate::checklist::Checklist;
 use crate::checklist::load::parse_str;
+use crate::risk::{Level, RiskClass};
 use crate::scoring::score;
+use crate::text::Lang;
 
 fn minimal() -> Checklist {
     let src = include_str!("../../tests/fixtures/valid/minimal.ron");

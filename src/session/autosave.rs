@@ -12,7 +12,7 @@ use crate::fsio;
 pub const FILE_NAME: &str = "autosave.ron";
 
 /// What the autosave file holds.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename = "Autosave")]
 pub struct AutosaveFile {
     /// When it was written (local time, for display).
@@ -89,5 +89,5 @@ pub fn read(path: &Path) -> Result<Option<AutosaveFile>, AutosaveError> {
 
 /// Removes the autosave file (the work was saved or discarded).
 pub fn remove(path: &Path) {
-    let _ = std::fs::remove_file(path);
+    std::fs::remove_file(path).ok();
 }

@@ -1,6 +1,8 @@
-//! Everything the user can do: navigation, file and view commands, and [`Edit`]s of the
-//! assessment (domain values from [`crate::edit`]). Views return actions; the app applies them
-//! once per frame ([`super::App::apply`]), so tests can do the same without egui.
+//! Everything the user can do: navigation, file and view commands, and [`Edit`]s of the assessment
+//! (domain values from [`crate::edit`]).
+//!
+//! Views return actions; the app applies them once per frame ([`super::App::apply`]), so tests can
+//! do the same without egui.
 
 use std::path::PathBuf;
 
@@ -75,11 +77,11 @@ pub enum Action {
     /// Save, then close.
     SaveAndClose,
     /// Leave the current assessment (with the unsaved-changes question when needed) and do this.
-    Leave(Box<Action>),
+    Leave(Box<Self>),
     /// Leave without saving and do this.
-    DiscardAndDo(Box<Action>),
+    DiscardAndDo(Box<Self>),
     /// Save (asking for a file if needed); once saved, do this.
-    SaveAndDo(Box<Action>),
+    SaveAndDo(Box<Self>),
     /// Close the current dialog.
     CancelDialog,
     /// Restore the autosaved work.

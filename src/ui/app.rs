@@ -51,13 +51,13 @@ impl Default for Prefs {
 /// The file name of an open assessment, or "new assessment (not saved)".
 pub fn document_name(session: &Session, s: &UiText) -> String {
     session.path().and_then(|p| p.file_name()).map_or_else(
-        || s.unsaved_document.to_string(),
+        || s.unsaved_document.to_owned(),
         |n| n.to_string_lossy().into_owned(),
     )
 }
 
 /// A modal dialog.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dialog {
     /// Enter or browse a path.
     File {
@@ -193,13 +193,13 @@ impl App {
         let edits = action.edits();
         match action {
             Action::New(choice) => {
-                self.leave_then(Action::New(choice.clone()), |app| app.new_doc(&choice))
+                self.leave_then(Action::New(choice.clone()), |app| app.new_doc(&choice));
             }
             Action::OpenExample(i) => {
-                self.leave_then(Action::OpenExample(i), |app| app.open_example(i))
+                self.leave_then(Action::OpenExample(i), |app| app.open_example(i));
             }
             Action::Open(path) => {
-                self.leave_then(Action::Open(path.clone()), |app| app.open(&path))
+                self.leave_then(Action::Open(path.clone()), |app| app.open(&path));
             }
             Action::ShowFileDialog(purpose) => {
                 let path = self.default_path(purpose).display().to_string();
@@ -532,7 +532,7 @@ impl App {
         {
             // A checklist of one's own that no longer loads leaves the restore to say which
             // checklist is missing.
-            let _ = self.library.load_own(path);
+            self.library.load_own(path).ok();
         }
         match Session::recover(&self.library, file) {
             Ok(mut session) => {
@@ -540,7 +540,7 @@ impl App {
                 self.doc = Some(session);
             }
             Err(OpenError::Mismatch { .. }) => {
-                self.error(self.tr().msg_autosave_mismatch.to_string());
+                self.error(self.tr().msg_autosave_mismatch.to_owned());
             }
             Err(err) => self.open_failed(err),
         }
@@ -572,7 +572,7 @@ impl App {
     /// "name* – Plattform-Check": the file, and a star for unsaved changes.
     fn window_title(&self) -> String {
         let Some(doc) = &self.doc else {
-            return "Plattform-Check".to_string();
+            return "Plattform-Check".to_owned();
         };
         let name = document_name(doc, self.tr());
         let star = if doc.is_dirty() { "*" } else { "" };

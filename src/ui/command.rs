@@ -1,6 +1,8 @@
 //! The app's commands, each describing itself: its label, its keyboard shortcut and the action it
-//! sends, in one place. Menus and buttons show them with their shortcut in the tooltip, and the
-//! keyboard handler listens for the same shortcuts, so the two can never disagree.
+//! sends, in one place.
+//!
+//! Menus and buttons show them with their shortcut in the tooltip, and the keyboard handler listens
+//! for the same shortcuts, so the two can never disagree.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -128,7 +130,7 @@ impl Command {
         let shortcut = self.shortcut().map(|k| ctx.format_shortcut(&k));
         match (self.tooltip(s), shortcut) {
             (Some(tip), Some(k)) => format!("{tip} ({k})"),
-            (Some(tip), None) => tip.to_string(),
+            (Some(tip), None) => tip.to_owned(),
             (None, Some(k)) => k,
             (None, None) => String::new(),
         }

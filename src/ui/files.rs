@@ -37,21 +37,21 @@ pub fn default_name(account: &str, ext: &str) -> String {
     let safe: String = account
         .chars()
         .map(|c| match c {
-            'ä' => "ae".to_string(),
-            'ö' => "oe".to_string(),
-            'ü' => "ue".to_string(),
-            'Ä' => "Ae".to_string(),
-            'Ö' => "Oe".to_string(),
-            'Ü' => "Ue".to_string(),
-            'ß' => "ss".to_string(),
+            'ä' => "ae".to_owned(),
+            'ö' => "oe".to_owned(),
+            'ü' => "ue".to_owned(),
+            'Ä' => "Ae".to_owned(),
+            'Ö' => "Oe".to_owned(),
+            'Ü' => "Ue".to_owned(),
+            'ß' => "ss".to_owned(),
             c if c.is_ascii_alphanumeric() || c == '-' || c == '.' => c.to_string(),
-            _ => "_".to_string(),
+            _ => "_".to_owned(),
         })
         .collect::<String>()
         .trim_matches(['_', '.'])
-        .to_string();
+        .to_owned();
     let account = if safe.is_empty() {
-        "Kanal".to_string()
+        "Kanal".to_owned()
     } else {
         safe
     };
@@ -92,7 +92,7 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
                 dialog.add_filter("PDF", &["pdf"]).save_file()
             }
         };
-        let _ = tx.send(picked);
+        tx.send(picked).ok();
     });
     rx
 }

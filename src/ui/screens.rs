@@ -287,7 +287,7 @@ fn navigation(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) 
 /// `text` cut to `max` characters with an ellipsis.
 pub fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
-        text.to_string()
+        text.to_owned()
     } else {
         let cut: String = text.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", cut.trim_end())

@@ -1,4 +1,4 @@
-//! Fonts, colours and sizes: DejaVu Sans (shipped in assets/) so every glyph renders alike on
+//! Fonts, colours and sizes: `DejaVu` Sans (shipped in assets/) so every glyph renders alike on
 //! every machine and matches the PDF; light/dark themes; text size; projector mode.
 
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use crate::risk::RiskClass;
 /// The bold font family name.
 pub const BOLD: &str = "dejavu-bold";
 
-/// Makes DejaVu Sans the first font of every family and adds a bold family.
+/// Makes `DejaVu` Sans the first font of every family and adds a bold family.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
@@ -32,7 +32,7 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .insert(0, "dejavu".into());
     }
-    let mut bold = vec![BOLD.to_string()];
+    let mut bold = vec![BOLD.to_owned()];
     bold.extend(
         fonts
             .families
@@ -69,10 +69,10 @@ pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
         (Color32::from_gray(20), Color32::from_gray(225))
     };
     ctx.style_mut_of(egui::Theme::Light, |style| {
-        style.visuals.widgets.noninteractive.fg_stroke.color = light_text
+        style.visuals.widgets.noninteractive.fg_stroke.color = light_text;
     });
     ctx.style_mut_of(egui::Theme::Dark, |style| {
-        style.visuals.widgets.noninteractive.fg_stroke.color = dark_text
+        style.visuals.widgets.noninteractive.fg_stroke.color = dark_text;
     });
 }
 

@@ -31,10 +31,10 @@ pub fn text_field(
     let shown = if required {
         format!("{label} *")
     } else {
-        label.to_string()
+        label.to_owned()
     };
     let label_response = ui.label(shown);
-    let mut buffer = value.to_string();
+    let mut buffer = value.to_owned();
     let edit = if multiline {
         egui::TextEdit::multiline(&mut buffer)
             .desired_rows(3)
@@ -106,7 +106,7 @@ pub fn level_picker(
 ) -> Option<Option<Level>> {
     let name = |l: Option<Level>| match l {
         Some(l) => format!("{} {}", l.get(), names[l.index()].get(lang)),
-        None => "—".to_string(),
+        None => "—".to_owned(),
     };
     let label_response = ui.label(label);
     let mut chosen = value;

@@ -32,11 +32,10 @@ pub fn outcome(out: &Output) -> (Option<i32>, String, String) {
 /// Asserts that two multi-line texts are equal, printing both as blocks when they are not.
 #[track_caller]
 pub fn assert_text_eq(expected: &str, actual: &str, what: &str) {
-    if expected != actual {
-        panic!(
-            "{what}: texts differ\n----- expected -----\n{expected}\n----- actual -----\n{actual}\n--------------------"
-        );
-    }
+    assert!(
+        expected == actual,
+        "{what}: texts differ\n----- expected -----\n{expected}\n----- actual -----\n{actual}\n--------------------"
+    );
 }
 
 /// The `*.ron` files directly in `dir`, sorted by name.

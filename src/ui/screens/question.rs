@@ -1,6 +1,8 @@
-//! One question: its text, why it matters (rationale, legal references, sources), the answer
-//! options as large rows (keys 1–9), justification and evidence, and — when the answer is a
-//! finding — its class, the recommended measure and the fields to plan it.
+//! One question on a screen of its own.
+//!
+//! Its text, why it matters (rationale, legal references, sources), the answer options as large
+//! rows (keys 1–9), justification and evidence, and — when the answer is a finding — its class,
+//! the recommended measure and the fields to plan it.
 
 use egui::{RichText, Ui};
 
@@ -59,7 +61,7 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
         let key = if i < 9 {
             format!("{}", i + 1)
         } else {
-            " ".to_string()
+            " ".to_owned()
         };
         let text = RichText::new(format!("{key}   {label}")).size(15.0);
         let button = egui::Button::selectable(selected, text)

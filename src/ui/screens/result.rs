@@ -1,6 +1,8 @@
-//! The result, always current: the overall class as a traffic light (gross and residual),
-//! knock-outs first, the 4×4 risk maps, the per-section table, open questions, the sortable
-//! action plan, and the DPO's review. Every row jumps to its question.
+//! The result, always current.
+//!
+//! The overall class as a traffic light (gross and residual), knock-outs first, the 4×4 risk
+//! maps, the per-section table, open questions, the sortable action plan, and the DPO's review.
+//! Every row jumps to its question.
 
 use egui::{Color32, RichText, Ui};
 
@@ -318,34 +320,31 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
                         ui.label(super::short(&title, 40));
                     }
                 });
-                match &f.planned {
-                    Some(m) => {
-                        ui.label(if m.owner.is_empty() {
-                            "—"
-                        } else {
-                            m.owner.as_str()
-                        });
-                        ui.label(
-                            m.due
-                                .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
-                                .unwrap_or_else(|| "—".into()),
-                        );
-                        ui.label(m.status.name(lang));
-                        class_badge(ui, f.residual.class, lang);
-                        ui.add(egui::Label::new(super::short(&m.text, 70)).truncate())
-                            .on_hover_text(&m.text);
-                    }
-                    None => {
-                        ui.label("—");
-                        ui.label("—");
-                        ui.label(RichText::new(s.not_planned).weak());
-                        class_badge(ui, f.residual.class, lang);
-                        if ui.small_button(s.plan_measure).clicked() {
-                            actions.push(Action::Edit(Edit::PlanMeasure {
-                                finding: f.id.clone(),
-                                lang,
-                            }));
-                        }
+                if let Some(m) = &f.planned {
+                    ui.label(if m.owner.is_empty() {
+                        "—"
+                    } else {
+                        m.owner.as_str()
+                    });
+                    ui.label(
+                        m.due
+                            .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+                            .unwrap_or_else(|| "—".into()),
+                    );
+                    ui.label(m.status.name(lang));
+                    class_badge(ui, f.residual.class, lang);
+                    ui.add(egui::Label::new(super::short(&m.text, 70)).truncate())
+                        .on_hover_text(&m.text);
+                } else {
+                    ui.label("—");
+                    ui.label("—");
+                    ui.label(RichText::new(s.not_planned).weak());
+                    class_badge(ui, f.residual.class, lang);
+                    if ui.small_button(s.plan_measure).clicked() {
+                        actions.push(Action::Edit(Edit::PlanMeasure {
+                            finding: f.id.clone(),
+                            lang,
+                        }));
                     }
                 }
                 ui.end_row();

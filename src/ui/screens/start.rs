@@ -73,9 +73,8 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                                 s.questions
                             );
                             if ui.button(RichText::new(label).strong()).clicked() {
-                                actions.push(Action::New(ChecklistChoice::Builtin(
-                                    c.id().to_string(),
-                                )));
+                                actions
+                                    .push(Action::New(ChecklistChoice::Builtin(c.id().to_owned())));
                             }
                         });
                         ui.label(RichText::new(c.description().get(lang)).weak());

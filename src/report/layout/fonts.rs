@@ -1,0 +1,179 @@
+//! The embedded fonts, parsed for measuring.
+//!
+//! Advance widths are looked up once per character, and characters the fonts lack are replaced
+//! by a visible marker and counted.
+
+use super::{
+    AtomicU16, BOLD_TTF, BTreeMap, Face, MARKER, Ordering, REGULAR_TTF, Warning,
+    is_emoji_continuation,
+};
+
+/// The embedded fonts, parsed for measuring.
+pub struct Fonts {
+    regular: Metrics,
+    bold: Metrics,
+}
+
+/// One face with its advance widths by code point, each looked up once, when first needed: a
+/// report measures some hundred thousand characters of a few hundred distinct ones, and a cmap
+/// lookup per character was the costliest part of the layout. (Filling the table for every
+/// code point of the face up front cost more than a whole layout.)
+pub(super) struct Metrics {
+    pub(super) face: Face<'static>,
+    /// Advance in font units for every code point of the Basic Multilingual Plane: [`UNKNOWN`]
+    /// until looked up, [`NO_GLYPH`] where the face has none. Atomic so that the table can be
+    /// filled through a shared reference (and `Fonts` stays `Sync`); the lookups are
+    /// idempotent, so relaxed ordering is enough.
+    bmp: Vec<AtomicU16>,
+    units_per_em: f32,
+}
+
+const UNKNOWN: u16 = u16::MAX;
+const NO_GLYPH: u16 = u16::MAX - 1;
+
+impl Metrics {
+    pub(super) fn new(face: Face<'static>) -> Self {
+        let units_per_em = f32::from(face.units_per_em());
+        Self {
+            face,
+            bmp: std::iter::repeat_with(|| AtomicU16::new(UNKNOWN))
+                .take(0x1_0000)
+                .collect(),
+            units_per_em,
+        }
+    }
+
+    pub(super) fn look_up(&self, c: char) -> Option<u16> {
+        self.face.glyph_index(c).map(|gid| {
+            self.face
+                .glyph_hor_advance(gid)
+                .unwrap_or(0)
+                .min(NO_GLYPH - 1)
+        })
+    }
+
+    /// The advance of `c` in font units, `None` without a glyph.
+    pub(super) fn advance(&self, c: char) -> Option<u16> {
+        let Some(slot) = self.bmp.get(c as usize) else {
+            // Beyond the BMP (emoji and rare scripts): ask the face each time.
+            return self.look_up(c);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let advance = self.look_up(c);
+                slot.store(advance.unwrap_or(NO_GLYPH), Ordering::Relaxed);
+                advance
+            }
+            NO_GLYPH => None,
+            a => Some(a),
+        }
+    }
+}
+
+/// Why the embedded fonts could not be read (only if the build embedded broken files).
+#[derive(Debug, thiserror::Error)]
+#[error("the embedded {which} font cannot be read: {source}")]
+pub struct FontError {
+    /// "regular" or "bold".
+    pub which: &'static str,
+    /// The parser's error.
+    pub source: ttf_parser::FaceParsingError,
+}
+
+impl Fonts {
+    /// Parses the embedded fonts.
+    pub fn new() -> Result<Self, FontError> {
+        let parse = |bytes: &'static [u8], which| {
+            Face::parse(bytes, 0)
+                .map(Metrics::new)
+                .map_err(|source| FontError { which, source })
+        };
+        Ok(Self {
+            regular: parse(REGULAR_TTF, "regular")?,
+            bold: parse(BOLD_TTF, "bold")?,
+        })
+    }
+
+    pub(super) fn metrics(&self, bold: bool) -> &Metrics {
+        if bold { &self.bold } else { &self.regular }
+    }
+
+    /// The glyph id of `c` in the regular or bold face.
+    pub fn glyph_id(&self, c: char, bold: bool) -> Option<u16> {
+        self.metrics(bold).face.glyph_index(c).map(|g| g.0)
+    }
+
+    /// Whether the face has a glyph for `c`.
+    pub fn has_glyph(&self, c: char, bold: bool) -> bool {
+        self.metrics(bold).advance(c).is_some()
+    }
+
+    /// The printed width of `text` at `size` points (a character without a glyph counts as
+    /// the font's `.notdef` glyph would).
+    pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let m = self.metrics(bold);
+        let notdef = || {
+            m.face
+                .glyph_hor_advance(ttf_parser::GlyphId(0))
+                .unwrap_or(0)
+        };
+        let units: u32 = text
+            .chars()
+            .map(|c| u32::from(m.advance(c).unwrap_or_else(notdef)))
+            .sum();
+        units as f32 * size / m.units_per_em
+    }
+
+    /// `text` with every character the face cannot show replaced by [`MARKER`] (counted in
+    /// `missing`), tabs as spaces and other control characters except line breaks removed.
+    ///
+    /// An emoji is one marker, however it is composed: joiners, variation selectors and
+    /// skin-tone modifiers after a marker, and whatever a zero-width joiner attaches to it
+    /// ("👮‍♀️" is 👮, joiner, ♀, variation selector), belong to the same marker.
+    pub fn sanitize(&self, text: &str, bold: bool, missing: &mut Missing) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut after_marker = false;
+        let mut joined = false;
+        for c in text.chars() {
+            if after_marker && (joined || is_emoji_continuation(c)) {
+                if !self.has_glyph(c, bold) {
+                    missing.add(c);
+                }
+                joined = c == '\u{200d}';
+                continue;
+            }
+            after_marker = false;
+            match c {
+                '\n' => out.push('\n'),
+                '\t' => out.push(' '),
+                // Carriage returns and soft hyphens are invisible by definition.
+                '\r' | '\u{ad}' => {}
+                c if c.is_control() => {}
+                c if self.has_glyph(c, bold) => out.push(c),
+                c => {
+                    missing.add(c);
+                    out.push(MARKER);
+                    after_marker = true;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Characters without a glyph, with their counts.
+#[derive(Clone, Debug, Default)]
+pub struct Missing(BTreeMap<char, usize>);
+
+impl Missing {
+    pub(super) fn add(&mut self, c: char) {
+        *self.0.entry(c).or_insert(0) += 1;
+    }
+
+    /// The warning, if any character was missing.
+    pub fn warning(&self) -> Option<Warning> {
+        (!self.0.is_empty()).then(|| Warning::MissingGlyphs {
+            chars: self.0.iter().map(|(c, n)| (*c, *n)).collect(),
+        })
+    }
+}
