@@ -514,6 +514,15 @@ pub fn render_text(
     if !checklist.matrix().verified {
         writeln!(o, "{}", txt.note_the_risk_matrix_is).ok();
     }
+    text_knockouts(&mut o, checklist, score, lang);
+    text_findings(&mut o, checklist, score, lang);
+    text_sections(&mut o, checklist, assessment, score, lang);
+    o
+}
+
+fn text_knockouts(o: &mut String, checklist: &Checklist, score: &Score, lang: Lang) {
+    use std::fmt::Write as _;
+    let txt = &crate::i18n::tr(lang).cli;
     if !score.knockouts.is_empty() {
         writeln!(
             o,
@@ -541,6 +550,11 @@ pub fn render_text(
         )
         .ok();
     }
+}
+
+fn text_findings(o: &mut String, checklist: &Checklist, score: &Score, lang: Lang) {
+    use std::fmt::Write as _;
+    let txt = &crate::i18n::tr(lang).cli;
     writeln!(o, "\n{} ({}):", txt.findings, score.findings.len()).ok();
     for f in &score.findings {
         let title = match f.kind {
@@ -604,6 +618,18 @@ pub fn render_text(
             }
         }
     }
+}
+
+fn text_sections(
+    o: &mut String,
+    checklist: &Checklist,
+    assessment: &Assessment,
+    score: &Score,
+    lang: Lang,
+) {
+    use std::fmt::Write as _;
+    let txt = &crate::i18n::tr(lang).cli;
+    let m = &assessment.metadata;
     writeln!(o, "\n{}:", txt.sections).ok();
     for (s, section) in score.sections.iter().zip(checklist.sections()) {
         writeln!(
@@ -645,7 +671,6 @@ pub fn render_text(
     if !missing.is_empty() {
         writeln!(o, "{}: {}", txt.missing_metadata, m.missing_names(lang)).ok();
     }
-    o
 }
 
 fn class_label(class: RiskClass, lang: Lang) -> String {

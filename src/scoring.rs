@@ -213,31 +213,39 @@ impl Score {
     }
 }
 
-/// Scores `assessment` against `checklist`. The caller checks the fit first
-/// ([`Assessment::check_against`]); answers that do not fit are treated as unanswered.
-pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
-    let answer_of = |id: &str| assessment.choice(id);
-    let matrix = checklist.matrix();
-    let active: Vec<&crate::checklist::Modifier> = checklist
-        .modifiers()
-        .iter()
-        .filter(|m| checklist.holds(&m.when, &answer_of))
-        .collect();
+/// Rates findings: the checklist's levels, shifted by the active modifiers, classified by the
+/// matrix, with the residual rating of a planned measure.
+struct Rater<'a> {
+    matrix: &'a crate::risk::Matrix,
+    assessment: &'a Assessment,
+    active: Vec<&'a crate::checklist::Modifier>,
+}
 
-    let rate = |severity: Level, likelihood: Level| Rating {
-        severity,
-        likelihood,
-        class: matrix.classify(severity, likelihood),
-    };
-    let make = |id: &str,
-                section: Option<usize>,
-                kind: FindingKind,
-                choice: Option<Choice>,
-                finding: (Level, Level, Option<Text>, Text)| {
-        let (severity, likelihood, knockout, recommended) = finding;
+/// What a finding is rated from: severity, likelihood, knock-out reason, recommended measure.
+type Raw = (Level, Level, Option<Text>, Text);
+
+impl Rater<'_> {
+    fn rate(&self, severity: Level, likelihood: Level) -> Rating {
+        Rating {
+            severity,
+            likelihood,
+            class: self.matrix.classify(severity, likelihood),
+        }
+    }
+
+    fn finding(
+        &self,
+        id: &str,
+        section: Option<usize>,
+        kind: FindingKind,
+        choice: Option<Choice>,
+        raw: Raw,
+    ) -> ScoredFinding {
+        let (severity, likelihood, knockout, recommended) = raw;
         // A modifier never raises the finding of the very answer that triggers it: that
         // answer's own rating already expresses the circumstance.
-        let applied: Vec<&&crate::checklist::Modifier> = active
+        let applied: Vec<&&crate::checklist::Modifier> = self
+            .active
             .iter()
             .filter(|m| m.affects(id) && m.when.question != id)
             .collect();
@@ -246,15 +254,16 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
             s = s.shifted(m.severity);
             l = l.shifted(m.likelihood);
         }
-        let gross = rate(s, l);
-        let planned = assessment.measures.get(id).cloned();
+        let gross = self.rate(s, l);
+        let planned = self.assessment.measures.get(id).cloned();
+        let rate = |s, l| self.rate(s, l);
         let residual = residual_rating(gross, knockout.is_some(), planned.as_ref(), &rate);
         ScoredFinding {
             id: id.into(),
             section,
             kind,
             choice,
-            base: rate(severity, likelihood),
+            base: self.rate(severity, likelihood),
             gross,
             residual,
             knockout,
@@ -262,12 +271,17 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
             planned,
             modifiers: applied.iter().map(|m| m.id.clone()).collect(),
         }
-    };
+    }
 
-    let mut findings = Vec::new();
-    let mut sections = Vec::with_capacity(checklist.sections().len());
-    let mut completeness = Completeness::default();
-    for (si, section) in checklist.sections().iter().enumerate() {
+    /// Scores section `si`, adding its findings and completeness to the totals.
+    fn section(
+        &self,
+        checklist: &Checklist,
+        (si, section): (usize, &crate::checklist::Section),
+        findings: &mut Vec<ScoredFinding>,
+        completeness: &mut Completeness,
+    ) -> SectionScore {
+        let answer_of = |id: &str| self.assessment.choice(id);
         let mut s = SectionScore {
             id: section.id.clone(),
             gross: ClassCounts::default(),
@@ -284,7 +298,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
                 continue;
             }
             s.visible += 1;
-            let Some(choice) = assessment.choice(&q.id).filter(|c| q.accepts(c)) else {
+            let Some(choice) = self.assessment.choice(&q.id).filter(|c| q.accepts(c)) else {
                 s.open += 1;
                 completeness.open.push(q.id.clone());
                 continue;
@@ -300,7 +314,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
                 } else {
                     FindingKind::Answer
                 };
-                let scored = make(&q.id, Some(si), kind, Some(choice.clone()), f);
+                let scored = self.finding(&q.id, Some(si), kind, Some(choice.clone()), f);
                 s.gross.add(scored.gross.class);
                 s.residual.add(scored.residual.class);
                 if scored.knockout.is_some() {
@@ -312,13 +326,36 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         completeness.visible += s.visible;
         completeness.answered += s.answered;
         completeness.unknown += s.unknown;
-        sections.push(s);
+        s
     }
+}
+
+/// Scores `assessment` against `checklist`. The caller checks the fit first
+/// ([`Assessment::check_against`]); answers that do not fit are treated as unanswered.
+pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
+    let answer_of = |id: &str| assessment.choice(id);
+    let rater = Rater {
+        matrix: checklist.matrix(),
+        assessment,
+        active: checklist
+            .modifiers()
+            .iter()
+            .filter(|m| checklist.holds(&m.when, &answer_of))
+            .collect(),
+    };
+    let mut findings = Vec::new();
+    let mut completeness = Completeness::default();
+    let sections: Vec<SectionScore> = checklist
+        .sections()
+        .iter()
+        .enumerate()
+        .map(|entry| rater.section(checklist, entry, &mut findings, &mut completeness))
+        .collect();
 
     let mut baseline = ClassCounts::default();
     for b in checklist.baseline_risks() {
         let f = (b.severity, b.likelihood, None, b.measure.clone());
-        let scored = make(&b.id, None, FindingKind::Baseline, None, f);
+        let scored = rater.finding(&b.id, None, FindingKind::Baseline, None, f);
         baseline.add(scored.gross.class);
         findings.push(scored);
     }
@@ -349,11 +386,11 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         sections,
         baseline,
         completeness,
-        active_modifiers: active.iter().map(|m| m.id.clone()).collect(),
+        active_modifiers: rater.active.iter().map(|m| m.id.clone()).collect(),
     }
 }
 
-fn finding_of(q: &Question, choice: &Choice) -> Option<(Level, Level, Option<Text>, Text)> {
+fn finding_of(q: &Question, choice: &Choice) -> Option<Raw> {
     q.finding_for(choice).map(|f| {
         (
             f.severity,

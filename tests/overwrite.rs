@@ -29,7 +29,7 @@ fn run_bounded(args: &[&str]) -> (Option<i32>, String, String) {
     let start = Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
+            child.kill().ok();
             panic!("plattformcheck {args:?} hangs");
         }
         std::thread::sleep(Duration::from_millis(20));

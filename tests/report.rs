@@ -313,7 +313,8 @@ fn hard_cases_lay_out_cleanly() {
 
     // A 10,000-character justification, with a 300-character word.
     let mut long = base.clone();
-    let mut text = "Ein sehr langes Wort: ".to_owned() + &"Datenschutzfolgenabschätzung".repeat(11);
+    let mut text = "Ein sehr langes Wort: ".to_owned();
+    text.push_str(&"Datenschutzfolgenabschätzung".repeat(11));
     while text.chars().count() < 10_000 {
         text.push_str(" Die Übermittlung in Drittländer wurde geprüft, die Ergebnisse sind im Vermerk dokumentiert.");
     }

@@ -184,8 +184,14 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         "overall class written out"
     );
 
+    save_through_the_dialog_and_reopen(&mut h, data.path());
+}
+
+/// Saves under a new name through the in-app path dialog, then reopens the file in a fresh app
+/// and checks that it holds the same state.
+fn save_through_the_dialog_and_reopen(h: &mut Harness<'_, App>, data: &Path) {
     // Save under a new name through the in-app path dialog.
-    let file = data.path().join("pruefung.ron");
+    let file = data.join("pruefung.ron");
     h.get_by_label("Speichern unter …").click();
     h.run();
     assert!(
@@ -215,7 +221,7 @@ fn new_tiktok_assessment_by_keyboard_and_click_to_saved_file() {
         .clone();
 
     // Reopen in a fresh app: the same state.
-    let mut again = app(data.path());
+    let mut again = app(data);
     again.apply(Action::Open(file.clone()));
     let reopened = again
         .doc

@@ -84,6 +84,8 @@ pub enum Action {
     SaveAndDo(Box<Self>),
     /// Close the current dialog.
     CancelDialog,
+    /// The path in the file dialog was edited (the app looks it up once).
+    DialogPathEdited,
     /// Restore the autosaved work.
     RestoreAutosave,
     /// Discard the autosaved work.

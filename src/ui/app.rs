@@ -116,6 +116,12 @@ pub struct App {
     applied_title: Option<String>,
     /// The next frame focuses the dialog's input field.
     pub focus_dialog: bool,
+    /// Whether the file dialog's path names an existing file (looked up when it changes, never
+    /// while drawing).
+    pub dialog_target_exists: bool,
+    /// Recent files that were not found when the list last changed (looked up then, not while
+    /// drawing).
+    pub missing_recent: Vec<PathBuf>,
     /// Set when the time to the first frame is to be reported.
     pub started: Option<Instant>,
 }
@@ -142,7 +148,7 @@ impl App {
             }
             None => None,
         };
-        Self {
+        let mut app = Self {
             prefs,
             library: Library::with_builtins(),
             doc: None,
@@ -159,7 +165,11 @@ impl App {
             applied_title: None,
             started: None,
             focus_dialog: false,
-        }
+            dialog_target_exists: false,
+            missing_recent: Vec::new(),
+        };
+        app.look_up_recent();
+        app
     }
 
     /// The strings of the current language.
@@ -205,6 +215,7 @@ impl App {
                 let path = self.default_path(purpose).display().to_string();
                 self.dialog = Some(Dialog::File { purpose, path });
                 self.focus_dialog = true;
+                self.look_up_dialog_target();
             }
             Action::Browse(purpose) => {
                 let start = self.default_path(purpose);
@@ -250,6 +261,48 @@ impl App {
                 };
             }
             Action::SetProjector(on) => self.prefs.projector = on,
+            Action::CloseRequested
+            | Action::DiscardAndClose
+            | Action::SaveAndClose
+            | Action::Leave(_)
+            | Action::DiscardAndDo(_)
+            | Action::SaveAndDo(_) => self.apply_leaving(action),
+            Action::ExportPdf(path, lang) => {
+                if self.export_pdf(&path, lang) {
+                    self.dialog = None;
+                }
+            }
+            Action::SetReportLang(lang) => self.prefs.report_lang = lang,
+            Action::OpenExternal(path) => {
+                if let Err(err) = opener::open(&path) {
+                    let s = self.tr();
+                    self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
+                }
+            }
+            Action::CancelDialog => self.dialog = None,
+            Action::DialogPathEdited => self.look_up_dialog_target(),
+            Action::RestoreAutosave => self.restore_autosave(),
+            Action::DiscardAutosave => {
+                self.restore = None;
+                self.delete_autosave();
+            }
+            Action::Home => self.leave_then(Action::Home, |app| app.doc = None),
+            Action::Copy(_) => {} // Handled in `show`, which has the egui context.
+            Action::DismissMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+        }
+        if edits && self.doc.is_some() {
+            self.autosave_due
+                .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
+        }
+    }
+
+    /// Closing the window or leaving the assessment, with the unsaved-changes question.
+    fn apply_leaving(&mut self, action: Action) {
+        match action {
             Action::CloseRequested => {
                 if self.is_dirty() {
                     self.dialog = Some(Dialog::ConfirmClose);
@@ -283,35 +336,7 @@ impl App {
                     self.apply(*then);
                 }
             }
-            Action::ExportPdf(path, lang) => {
-                if self.export_pdf(&path, lang) {
-                    self.dialog = None;
-                }
-            }
-            Action::SetReportLang(lang) => self.prefs.report_lang = lang,
-            Action::OpenExternal(path) => {
-                if let Err(err) = opener::open(&path) {
-                    let s = self.tr();
-                    self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
-                }
-            }
-            Action::CancelDialog => self.dialog = None,
-            Action::RestoreAutosave => self.restore_autosave(),
-            Action::DiscardAutosave => {
-                self.restore = None;
-                self.delete_autosave();
-            }
-            Action::Home => self.leave_then(Action::Home, |app| app.doc = None),
-            Action::Copy(_) => {} // Handled in `show`, which has the egui context.
-            Action::DismissMessage(i) => {
-                if i < self.messages.len() {
-                    self.messages.remove(i);
-                }
-            }
-        }
-        if edits && self.doc.is_some() {
-            self.autosave_due
-                .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
+            _ => {}
         }
     }
 
@@ -454,6 +479,27 @@ impl App {
         self.prefs.recent.retain(|p| p != &path);
         self.prefs.recent.insert(0, path);
         self.prefs.recent.truncate(8);
+        self.look_up_recent();
+    }
+
+    /// Notes which recent files are missing, for the start screen to grey them out.
+    pub fn look_up_recent(&mut self) {
+        self.missing_recent = self
+            .prefs
+            .recent
+            .iter()
+            .filter(|p| !p.exists())
+            .cloned()
+            .collect();
+    }
+
+    /// Notes whether the file dialog's path names an existing file (to warn before replacing
+    /// it).
+    fn look_up_dialog_target(&mut self) {
+        self.dialog_target_exists = match &self.dialog {
+            Some(Dialog::File { path, .. }) => Path::new(path.trim()).is_file(),
+            _ => false,
+        };
     }
 
     fn default_path(&self, purpose: FilePurpose) -> PathBuf {
@@ -559,6 +605,7 @@ impl App {
                     path: path.display().to_string(),
                 });
                 self.focus_dialog = true;
+                self.look_up_dialog_target();
                 None
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {

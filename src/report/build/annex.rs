@@ -4,14 +4,19 @@ use super::{Block, Builder, Mark, Row, TextStyle, cell, col, marked};
 
 impl Builder<'_> {
     pub(super) fn annex(&mut self, app_version: &str, fingerprint: &str) {
-        let c = self.checklist;
-        let matrix = c.matrix();
         self.out.push(Block::PageBreak);
         self.heading(1, self.s.annex_a_method.to_owned());
         self.para(
             self.s.the_rating_follows_dsk_short.to_owned(),
             TextStyle::Body,
         );
+        self.annex_matrix();
+        self.annex_modifiers(app_version, fingerprint);
+        self.annex_sources();
+    }
+
+    fn annex_matrix(&mut self) {
+        let matrix = self.checklist.matrix();
         self.heading(2, self.s.risk_matrix.to_owned());
         let mut columns = vec![col(self.s.likelihood_severity.to_owned(), 0.24)];
         for (i, name) in matrix.severity_levels.iter().enumerate() {
@@ -36,7 +41,7 @@ impl Builder<'_> {
         let sources: Vec<String> = matrix
             .sources
             .iter()
-            .map(|k| match c.source(k) {
+            .map(|k| match self.checklist.source(k) {
                 Some(s) => format!("{} ({}, {})", s.title, s.publisher, s.date),
                 None => k.clone(),
             })
@@ -57,6 +62,10 @@ impl Builder<'_> {
         if !note.trim().is_empty() {
             self.para(note, TextStyle::Small);
         }
+    }
+
+    fn annex_modifiers(&mut self, app_version: &str, fingerprint: &str) {
+        let c = self.checklist;
         if !c.modifiers().is_empty() {
             self.heading(2, self.s.modifiers.to_owned());
             let rows = c
@@ -102,7 +111,10 @@ impl Builder<'_> {
             ),
             TextStyle::Small,
         );
+    }
 
+    fn annex_sources(&mut self) {
+        let c = self.checklist;
         self.heading(1, self.s.annex_b_sources.to_owned());
         let rows = c
             .sources()

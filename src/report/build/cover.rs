@@ -37,6 +37,11 @@ impl Builder<'_> {
             None,
         );
 
+        self.cover_lights();
+        self.cover_provenance(app_version, today, fingerprint);
+    }
+
+    fn cover_lights(&mut self) {
         let s = self.score;
         let ko = s.knockouts.len();
         let gross_detail = if ko > 0 {
@@ -71,7 +76,9 @@ impl Builder<'_> {
         if s.overall_gross == RiskClass::Hoch {
             self.note(self.s.high_risk_a_data_protection.to_owned());
         }
+    }
 
+    fn cover_provenance(&mut self, app_version: &str, today: Date, fingerprint: &str) {
         let c = self.checklist;
         let matrix_state = if c.matrix().verified {
             self.s.verified.to_owned()

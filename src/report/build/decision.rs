@@ -32,6 +32,13 @@ impl Builder<'_> {
             self.para(r.dpo_opinion.trim(), TextStyle::Body);
         }
 
+        self.decision_taken();
+        self.decision_next_review();
+    }
+
+    fn decision_taken(&mut self) {
+        let r = self.assessment.review.clone();
+        let m = self.assessment.metadata.clone();
         self.heading(2, self.s.n_6_2_decision_of_the.to_owned());
         self.out.push(Block::Checkboxes(
             Decision::ALL
@@ -109,7 +116,10 @@ impl Builder<'_> {
             },
         ];
         self.out.push(Block::Signatures(signatures));
+    }
 
+    fn decision_next_review(&mut self) {
+        let r = self.assessment.review.clone();
         self.heading(2, self.s.n_6_3_next_review.to_owned());
         match r.next_review {
             Some(d) => self.fields(

@@ -8,9 +8,18 @@ use super::{
 
 impl Builder<'_> {
     pub(super) fn summary(&mut self) {
-        let s = self.score;
         self.heading(1, self.s.n_1_summary.to_owned());
 
+        self.summary_knockouts();
+        self.summary_classes();
+        self.summary_risk_maps();
+        self.summary_sections();
+        self.summary_open();
+        self.summary_key_measures();
+    }
+
+    fn summary_knockouts(&mut self) {
+        let s = self.score;
         self.heading(2, self.s.n_1_1_knock_out_criteria.to_owned());
         let knockouts: Vec<&ScoredFinding> =
             s.findings.iter().filter(|f| f.knockout.is_some()).collect();
@@ -45,7 +54,10 @@ impl Builder<'_> {
                 rows,
             );
         }
+    }
 
+    fn summary_classes(&mut self) {
+        let s = self.score;
         self.heading(2, self.s.n_1_2_findings_by_class.to_owned());
         let (mut gross, mut residual) = ([0usize; 3], [0usize; 3]);
         for f in &s.findings {
@@ -99,7 +111,9 @@ impl Builder<'_> {
                 style: TextStyle::Body,
             }));
         }
+    }
 
+    fn summary_risk_maps(&mut self) {
         self.heading(2, self.s.n_1_3_risk_map.to_owned());
         let maps = [false, true]
             .into_iter()
@@ -119,7 +133,10 @@ impl Builder<'_> {
             ),
             TextStyle::Small,
         );
+    }
 
+    fn summary_sections(&mut self) {
+        let s = self.score;
         self.heading(2, self.s.n_1_4_result_by_section.to_owned());
         let mut rows = Vec::new();
         for (sec, section) in s.sections.iter().zip(self.checklist.sections()) {
@@ -169,7 +186,10 @@ impl Builder<'_> {
             self.s.classes_gross_findings_before_measures.to_owned(),
             TextStyle::Small,
         );
+    }
 
+    fn summary_open(&mut self) {
+        let s = self.score;
         self.heading(2, self.s.n_1_5_open_and_unknown.to_owned());
         let mut rows = Vec::new();
         for (_, q) in self.checklist.questions() {
@@ -209,7 +229,10 @@ impl Builder<'_> {
                 rows,
             );
         }
+    }
 
+    fn summary_key_measures(&mut self) {
+        let s = self.score;
         self.heading(2, self.s.n_1_6_key_measures.to_owned());
         // Every knock-out, then the worst class, up to KEY_MEASURES rows: a summary, not a
         // second action plan.

@@ -1,6 +1,7 @@
 //! Figures: the traffic lights, the 4×4 risk maps, tick boxes, lines to write on and
 //! signature fields.
 
+use super::super::MapCell;
 use super::{
     BODY, BODY_WIDTH, Block, Check, Flow, Item, LEFT, LIGHT_HOUSING_H, LIGHT_TEXT_X, Light,
     RISK_MAP_HEIGHT, Rgb, RiskClass, RiskMap, SMALL, STRONG, Signature, Stroke, Style, WRITE_LINE,
@@ -139,57 +140,8 @@ impl Flow<'_> {
             let name = self.fonts.fit(&name, tiny.size, false, label_w - 4.0);
             self.text(x0, y + ch / 2.0 + 2.5, tiny, name);
             for s in 0..4 {
-                let c = map.cells[l][s];
                 let x = x0 + label_w + s as f32 * cw;
-                self.items().push(Item::Rect {
-                    x,
-                    y,
-                    w: cw,
-                    h: ch,
-                    fill: Some(tint(c.class)),
-                    stroke: Some(Stroke {
-                        color: Rgb::grey(0.45),
-                        width: 0.5,
-                    }),
-                });
-                let letter = &map.class_letters[class_index(c.class)];
-                let lw = self.fonts.width(letter, 5.5, false);
-                self.text(
-                    x + cw - lw - 2.0,
-                    y + 6.5,
-                    Style {
-                        size: 5.5,
-                        lh: 7.0,
-                        bold: false,
-                    },
-                    letter.clone(),
-                );
-                let (count, s_count) = if c.count > 0 {
-                    (
-                        c.count.to_string(),
-                        Style {
-                            size: 10.0,
-                            lh: 12.0,
-                            bold: true,
-                        },
-                    )
-                } else {
-                    (
-                        "–".to_owned(),
-                        Style {
-                            size: 8.0,
-                            lh: 10.0,
-                            bold: false,
-                        },
-                    )
-                };
-                let tw = self.fonts.width(&count, s_count.size, s_count.bold);
-                self.text(
-                    x + (cw - tw) / 2.0,
-                    y + ch / 2.0 + s_count.size * 0.36,
-                    s_count,
-                    count,
-                );
+                self.risk_map_cell(map, map.cells[l][s], x, y, (cw, ch));
             }
         }
         let by = gy + 4.0 * ch;
@@ -209,6 +161,61 @@ impl Flow<'_> {
             baseline(by + tiny.lh, tiny),
             tiny,
             axis,
+        );
+    }
+
+    /// One cell of a risk map at (`x`, `y`), `size` wide and high: its class tint, the class
+    /// letter and the count.
+    fn risk_map_cell(&mut self, map: &RiskMap, c: MapCell, x: f32, y: f32, size: (f32, f32)) {
+        let (cw, ch) = size;
+        self.items().push(Item::Rect {
+            x,
+            y,
+            w: cw,
+            h: ch,
+            fill: Some(tint(c.class)),
+            stroke: Some(Stroke {
+                color: Rgb::grey(0.45),
+                width: 0.5,
+            }),
+        });
+        let letter = &map.class_letters[class_index(c.class)];
+        let lw = self.fonts.width(letter, 5.5, false);
+        self.text(
+            x + cw - lw - 2.0,
+            y + 6.5,
+            Style {
+                size: 5.5,
+                lh: 7.0,
+                bold: false,
+            },
+            letter.clone(),
+        );
+        let (count, s_count) = if c.count > 0 {
+            (
+                c.count.to_string(),
+                Style {
+                    size: 10.0,
+                    lh: 12.0,
+                    bold: true,
+                },
+            )
+        } else {
+            (
+                "–".to_owned(),
+                Style {
+                    size: 8.0,
+                    lh: 10.0,
+                    bold: false,
+                },
+            )
+        };
+        let tw = self.fonts.width(&count, s_count.size, s_count.bold);
+        self.text(
+            x + (cw - tw) / 2.0,
+            y + ch / 2.0 + s_count.size * 0.36,
+            s_count,
+            count,
         );
     }
 

@@ -28,7 +28,6 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
         .iter()
         .find(|sec| sec.questions.iter().any(|x| x.id == q.id));
     let (pos, total) = w.position().unwrap_or((0, 0));
-    let answer = w.assessment().answers.get(id);
     let choice = w.assessment().choice(id);
 
     ui.add_space(4.0);
@@ -81,6 +80,18 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     }
 
     ui.add_space(8.0);
+    answer_texts(ui, app, id, actions);
+    references(ui, app, id, actions);
+}
+
+fn answer_texts(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let w = &doc.wizard();
+    let Some(q) = w.checklist().question(id) else {
+        return;
+    };
+    let answer = w.assessment().answers.get(id);
     let justification = answer.map(|a| a.justification.as_str()).unwrap_or_default();
     if let Some(v) = text_field(ui, s.justification, justification, true, false) {
         actions.push(Action::Edit(Edit::AnswerText {
@@ -99,6 +110,16 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     }
 
     ui.add_space(6.0);
+}
+
+fn references(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard();
+    let Some(q) = w.checklist().question(id) else {
+        return;
+    };
     let header = format!("{} · {}", s.legal_refs, s.sources);
     egui::CollapsingHeader::new(header)
         .id_salt(("sources", id))

@@ -82,6 +82,16 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
         });
     }
 
+    knockouts_and_modifiers(ui, app, score, actions);
+    sections_table(ui, app, score, actions);
+    open_questions(ui, app, score, actions);
+}
+
+fn knockouts_and_modifiers(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard();
     if !score.knockouts.is_empty() {
         ui.add_space(8.0);
         subheading(ui, format!("{} ({})", s.knockouts, score.knockouts.len()));
@@ -110,6 +120,13 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
     });
 
     ui.add_space(10.0);
+}
+
+fn sections_table(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard();
     subheading(ui, s.sections_title);
     egui::Grid::new("sections")
         .striped(true)
@@ -146,7 +163,13 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
                 ui.end_row();
             }
         });
+}
 
+fn open_questions(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let w = &doc.wizard();
     if !score.completeness.open.is_empty() {
         ui.add_space(10.0);
         subheading(ui, s.open_questions);

@@ -10,7 +10,6 @@ use crate::ui::widgets::{heading, subheading};
 /// Draws the start screen.
 pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let s = app.tr();
-    let lang = app.prefs.lang;
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -21,119 +20,133 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                 ui.label(s.start_intro);
                 ui.add_space(8.0);
 
-                if let Some(restore) = &app.restore {
-                    egui::Frame::group(ui.style())
-                        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-                        .show(ui, |ui| {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} {}?",
-                                    s.restore_question, restore.saved_at
-                                ))
-                                .strong(),
-                            );
-                            let a = &restore.assessment;
-                            let title = app
-                                .library
-                                .builtins()
-                                .find(|c| c.id() == a.checklist.id)
-                                .map_or(a.checklist.id.as_str(), |c| c.title().get(lang));
-                            let what: Vec<&str> =
-                                [title, &a.metadata.public_body, &a.metadata.account]
-                                    .into_iter()
-                                    .filter(|t| !t.trim().is_empty())
-                                    .collect();
-                            ui.label(format!(
-                                "{} · {} {}",
-                                what.join(" · "),
-                                a.answers.len(),
-                                s.answered_short
-                            ));
-                            ui.horizontal(|ui| {
-                                if ui.button(s.restore).clicked() {
-                                    actions.push(Action::RestoreAutosave);
-                                }
-                                if ui.button(s.discard_restore).clicked() {
-                                    actions.push(Action::DiscardAutosave);
-                                }
-                            });
-                        });
-                    ui.add_space(8.0);
-                }
-
-                subheading(ui, s.new_assessment);
-                for c in app.library.builtins() {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
-                            let label = format!(
-                                "{}  ({} {})",
-                                c.title().get(lang),
-                                c.question_count(),
-                                s.questions
-                            );
-                            if ui.button(RichText::new(label).strong()).clicked() {
-                                actions
-                                    .push(Action::New(ChecklistChoice::Builtin(c.id().to_owned())));
-                            }
-                        });
-                        ui.label(RichText::new(c.description().get(lang)).weak());
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {} · {} {}",
-                                s.version,
-                                c.version(),
-                                s.sources_checked,
-                                c.date()
-                            ))
-                            .weak()
-                            .size(12.0),
-                        );
-                    });
-                }
-                for p in app.library.problems() {
-                    ui.colored_label(egui::Color32::from_rgb(198, 40, 40), p.to_string());
-                }
-                if ui
-                    .button(s.own_checklist)
-                    .on_hover_text(s.own_checklist_tip)
-                    .clicked()
-                {
-                    actions.push(Action::ShowFileDialog(FilePurpose::Checklist));
-                }
-
+                restore_offer(ui, app, actions);
+                new_assessment(ui, app, actions);
                 ui.add_space(12.0);
-                subheading(ui, s.open_assessment);
-                if ui.button(s.open_file).clicked() {
-                    actions.push(Action::ShowFileDialog(FilePurpose::Open));
-                }
-                if !app.prefs.recent.is_empty() {
-                    ui.label(s.recent_files);
-                    for path in &app.prefs.recent {
-                        let exists = path.exists();
-                        let text = path.display().to_string();
-                        let response = ui.add_enabled(exists, egui::Button::new(text).frame(false));
-                        if response.clicked() {
-                            actions.push(Action::Open(path.clone()));
-                        }
-                    }
-                }
-
-                ui.add_space(12.0);
-                subheading(ui, s.examples);
-                ui.label(RichText::new(s.examples_intro).weak());
-                for (i, (name, _)) in crate::ui::EXAMPLES.iter().enumerate() {
-                    let title = match *name {
-                        "stadt-musterstadt-tiktok.ron" => s.example_city,
-                        "gymnasium-tiktok-knockout.ron" => s.example_school,
-                        _ => s.example_police,
-                    };
-                    if ui.button(title).clicked() {
-                        actions.push(Action::OpenExample(i));
-                    }
-                }
+                open_assessment(ui, app, actions);
+                examples(ui, app, actions);
                 ui.add_space(12.0);
                 ui.label(RichText::new(s.offline_note).weak().size(12.0));
             });
     });
+}
+
+fn restore_offer(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    if let Some(restore) = &app.restore {
+        egui::Frame::group(ui.style())
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!("{} {}?", s.restore_question, restore.saved_at)).strong(),
+                );
+                let a = &restore.assessment;
+                let title = app
+                    .library
+                    .builtins()
+                    .find(|c| c.id() == a.checklist.id)
+                    .map_or(a.checklist.id.as_str(), |c| c.title().get(lang));
+                let what: Vec<&str> = [title, &a.metadata.public_body, &a.metadata.account]
+                    .into_iter()
+                    .filter(|t| !t.trim().is_empty())
+                    .collect();
+                ui.label(format!(
+                    "{} · {} {}",
+                    what.join(" · "),
+                    a.answers.len(),
+                    s.answered_short
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(s.restore).clicked() {
+                        actions.push(Action::RestoreAutosave);
+                    }
+                    if ui.button(s.discard_restore).clicked() {
+                        actions.push(Action::DiscardAutosave);
+                    }
+                });
+            });
+        ui.add_space(8.0);
+    }
+}
+
+fn new_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    subheading(ui, s.new_assessment);
+    for c in app.library.builtins() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let label = format!(
+                    "{}  ({} {})",
+                    c.title().get(lang),
+                    c.question_count(),
+                    s.questions
+                );
+                if ui.button(RichText::new(label).strong()).clicked() {
+                    actions.push(Action::New(ChecklistChoice::Builtin(c.id().to_owned())));
+                }
+            });
+            ui.label(RichText::new(c.description().get(lang)).weak());
+            ui.label(
+                RichText::new(format!(
+                    "{} {} · {} {}",
+                    s.version,
+                    c.version(),
+                    s.sources_checked,
+                    c.date()
+                ))
+                .weak()
+                .size(12.0),
+            );
+        });
+    }
+    for p in app.library.problems() {
+        ui.colored_label(egui::Color32::from_rgb(198, 40, 40), p.to_string());
+    }
+    if ui
+        .button(s.own_checklist)
+        .on_hover_text(s.own_checklist_tip)
+        .clicked()
+    {
+        actions.push(Action::ShowFileDialog(FilePurpose::Checklist));
+    }
+}
+
+fn open_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    subheading(ui, s.open_assessment);
+    if ui.button(s.open_file).clicked() {
+        actions.push(Action::ShowFileDialog(FilePurpose::Open));
+    }
+    if !app.prefs.recent.is_empty() {
+        ui.label(s.recent_files);
+        for path in &app.prefs.recent {
+            let exists = !app.missing_recent.contains(path);
+            let text = path.display().to_string();
+            let response = ui.add_enabled(exists, egui::Button::new(text).frame(false));
+            if response.clicked() {
+                actions.push(Action::Open(path.clone()));
+            }
+        }
+    }
+
+    ui.add_space(12.0);
+}
+
+fn examples(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let s = app.tr();
+    subheading(ui, s.examples);
+    ui.label(RichText::new(s.examples_intro).weak());
+    for (i, (name, _)) in crate::ui::EXAMPLES.iter().enumerate() {
+        let title = match *name {
+            "stadt-musterstadt-tiktok.ron" => s.example_city,
+            "gymnasium-tiktok-knockout.ron" => s.example_school,
+            _ => s.example_police,
+        };
+        if ui.button(title).clicked() {
+            actions.push(Action::OpenExample(i));
+        }
+    }
 }
