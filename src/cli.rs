@@ -384,10 +384,12 @@ fn open_session(
     checklist: Option<&Path>,
     lang: &str,
 ) -> Result<(Lang, Session), Failure> {
-    let lang: Lang = lang.parse().map_err(|e: String| Failure {
-        code: EXIT_USAGE,
-        message: e,
-    })?;
+    let lang: Lang = lang
+        .parse()
+        .map_err(|e: crate::text::UnknownLang| Failure {
+            code: EXIT_USAGE,
+            message: e.to_string(),
+        })?;
     let session = session::open_file(assessment, checklist).map_err(|e| match e {
         OpenError::ChecklistMissing { path, id } => Failure::invalid(format!(
             "{}: the assessment uses checklist `{id}`, which is not built in; pass it with --checklist FILE",

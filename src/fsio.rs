@@ -16,6 +16,10 @@ pub fn io_message(err: &std::io::Error) -> String {
     if cfg!(windows) && matches!(err.raw_os_error(), Some(39 | 112)) {
         return "the disk is full".to_owned();
     }
+    // An error this program made itself says exactly what is wrong.
+    if let Some(inner) = err.get_ref() {
+        return inner.to_string();
+    }
     match err.kind() {
         K::NotFound => "file not found".to_owned(),
         K::PermissionDenied => "permission denied".to_owned(),

@@ -31,12 +31,12 @@ const MAX_REPLACED_BYTES: u64 = 64 * 1024 * 1024;
 #[must_use]
 pub enum Error {
     /// The file could not be read.
-    #[error("{}: cannot read the file: {message}", path.display())]
+    #[error("{}: cannot read the file: {source}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: ReadError,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{}: the file is {size} bytes; assessment files are at most {MAX_FILE_BYTES} bytes (10 MB), so this is not one", path.display())]
@@ -93,31 +93,31 @@ pub enum Error {
         found: u32,
     },
     /// Writing failed; the previous file, if any, is untouched.
-    #[error("{}: cannot save: {message}{}", path.display(), if *.existed { "; the previous file is unchanged" } else { "" })]
+    #[error("{}: cannot save: {}{}", path.display(), fsio::write_message(path, source), if *.existed { "; the previous file is unchanged" } else { "" })]
     Write {
         /// The file.
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: std::io::Error,
         /// Whether there was a previous file (which is then unchanged).
         existed: bool,
     },
     /// The assessment could not be turned into text; nothing was written.
-    #[error("{}: cannot save: the assessment could not be written as text ({message}); nothing was changed", path.display())]
+    #[error("{}: cannot save: the assessment could not be written as text ({source}); nothing was changed", path.display())]
     Serialize {
         /// The file.
         path: PathBuf,
-        /// The serialiser's message.
-        message: String,
+        /// The serialiser's error.
+        source: ron::Error,
     },
 }
 
 impl Error {
-    fn write(path: &Path, err: &std::io::Error) -> Self {
+    fn write(path: &Path, source: std::io::Error) -> Self {
         Self::Write {
             path: path.to_path_buf(),
-            message: fsio::write_message(path, err),
             existed: path.is_file(),
+            source,
         }
     }
 }
@@ -136,9 +136,9 @@ pub fn load(path: &Path) -> Result<Assessment, Error> {
             path: path.to_path_buf(),
             size,
         },
-        other => Error::Read {
+        source => Error::Read {
             path: path.to_path_buf(),
-            message: other.to_string(),
+            source,
         },
     })?;
     let text = String::from_utf8(bytes).map_err(|e| Error::NotText {
@@ -193,18 +193,18 @@ pub fn to_string(assessment: &Assessment) -> Result<String, ron::Error> {
 /// is what is saved now; the file keeps its permissions. Refuses to replace a file of a newer
 /// format, or anything but a regular file.
 pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
-    let text = to_string(assessment).map_err(|e| Error::Serialize {
+    let text = to_string(assessment).map_err(|source| Error::Serialize {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        source,
     })?;
     let old = match fsio::read::read_regular(path, MAX_REPLACED_BYTES) {
         Ok(old) => Some(old),
         Err(ReadError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(ReadError::Io(err)) => return Err(Error::write(path, &err)),
+        Err(ReadError::Io(err)) => return Err(Error::write(path, err)),
         Err(other) => {
             return Err(Error::Write {
                 path: path.to_path_buf(),
-                message: other.to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidInput, other.to_string()),
                 existed: false,
             });
         }
@@ -229,12 +229,15 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
         {
             return Err(Error::Write {
                 path: path.to_path_buf(),
-                message: "the file is read-only".to_owned(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    "the file is read-only",
+                ),
                 existed: true,
             });
         }
         fsio::backup::keep(path, old, permissions)
-            .map_err(|e| Error::write(&backup_path(path), &e))?;
+            .map_err(|e| Error::write(&backup_path(path), e))?;
     }
-    write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, &e))
+    write_atomic(path, text.as_bytes()).map_err(|e| Error::write(path, e))
 }

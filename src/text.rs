@@ -22,14 +22,19 @@ impl Lang {
     }
 }
 
+/// A language code that is neither `de` nor `en`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`, expected `de` or `en`")]
+pub struct UnknownLang(pub String);
+
 impl std::str::FromStr for Lang {
-    type Err = String;
+    type Err = UnknownLang;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "de" => Ok(Self::De),
             "en" => Ok(Self::En),
-            other => Err(format!("unknown language `{other}`, expected `de` or `en`")),
+            other => Err(UnknownLang(other.to_owned())),
         }
     }
 }

@@ -63,7 +63,7 @@ pub fn parse_str(file: &Path, source: &str) -> (Option<Checklist>, Vec<Problem>)
 pub fn load_file(path: &Path) -> (Option<Checklist>, Vec<Problem>) {
     match read_text(path, MAX_CHECKLIST_BYTES) {
         Ok(source) => parse_str(path, &source),
-        Err(message) => (None, vec![file_problem(path, message)]),
+        Err(err) => (None, vec![file_problem(path, err.to_string())]),
     }
 }
 
@@ -98,19 +98,38 @@ pub fn load_dir(dir: &Path) -> LoadReport {
     report
 }
 
-/// Reads a text file of at most `max` bytes, with messages fit for a user.
-pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
+/// Why a text file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    /// Reading failed, or the file is not a regular file.
+    #[error("{0}")]
+    Read(crate::fsio::read::ReadError),
+    /// Larger than allowed.
+    #[error(
+        "the file is {size} bytes, more than the {max} bytes allowed; it is probably not a checklist"
+    )]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// Not UTF-8.
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset}); is it a binary file?")]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+}
+
+/// Reads a text file of at most `max` bytes.
+pub fn read_text(path: &Path, max: u64) -> Result<String, TextError> {
     let bytes = crate::fsio::read::read_regular(path, max).map_err(|e| match e {
-        crate::fsio::read::ReadError::TooLarge { size, max } => format!(
-            "the file is {size} bytes, more than the {max} bytes allowed; it is probably not a checklist"
-        ),
-        other => other.to_string(),
+        crate::fsio::read::ReadError::TooLarge { size, max } => TextError::TooLarge { size, max },
+        other => TextError::Read(other),
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 text (invalid byte at offset {}); is it a binary file?",
-            e.utf8_error().valid_up_to()
-        )
+    String::from_utf8(bytes).map_err(|e| TextError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 

@@ -37,12 +37,12 @@ pub enum ReportWriteError {
         what: &'static str,
     },
     /// Writing failed; any earlier file is unchanged.
-    #[error("{}: cannot write the report: {message}; any earlier file there is unchanged", path.display())]
+    #[error("{}: cannot write the report: {}; any earlier file there is unchanged", path.display(), write_message(path, source))]
     Write {
         /// The file that could not be written (the report or its backup).
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: std::io::Error,
     },
 }
 
@@ -54,9 +54,9 @@ pub fn write_report(
     bytes: &[u8],
     sources: &[&Path],
 ) -> Result<Option<PathBuf>, ReportWriteError> {
-    let write_err = |p: &Path, e: &std::io::Error| ReportWriteError::Write {
+    let write_err = |p: &Path, source: std::io::Error| ReportWriteError::Write {
         path: p.to_path_buf(),
-        message: write_message(p, e),
+        source,
     };
     let kept = match fs::metadata(path) {
         Ok(meta) => {
@@ -75,7 +75,7 @@ pub fn write_report(
                     path: path.to_path_buf(),
                 });
             }
-            let old = read_if_small(path).map_err(|e| write_err(path, &e))?;
+            let old = read_if_small(path).map_err(|e| write_err(path, e))?;
             let Some(old) = old else {
                 return Err(ReportWriteError::NotOurReport {
                     path: path.to_path_buf(),
@@ -89,13 +89,13 @@ pub fn write_report(
                 });
             }
             let backup = backup::keep(path, &old, Some(meta.permissions()))
-                .map_err(|e| write_err(&backup::backup_path(path), &e))?;
+                .map_err(|e| write_err(&backup::backup_path(path), e))?;
             Some(backup)
         }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => return Err(write_err(path, &err)),
+        Err(err) => return Err(write_err(path, err)),
     };
-    atomic::write_atomic(path, bytes).map_err(|e| write_err(path, &e))?;
+    atomic::write_atomic(path, bytes).map_err(|e| write_err(path, e))?;
     Ok(kept)
 }
 

@@ -29,38 +29,61 @@ pub struct AutosaveFile {
 #[derive(Debug, thiserror::Error)]
 pub enum AutosaveError {
     /// Writing failed.
-    #[error("{}: cannot write the autosave file: {message}", path.display())]
+    #[error("{}: cannot write the autosave file: {}", path.display(), fsio::write_message(path, source))]
     Write {
         /// The autosave file.
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: std::io::Error,
+    },
+    /// The work could not be turned into text.
+    #[error("{}: cannot write the autosave file: {source}", path.display())]
+    Serialize {
+        /// The autosave file.
+        path: PathBuf,
+        /// The serialiser's error.
+        source: Box<ron::Error>,
     },
     /// The file is there but cannot be used; it was moved aside to `kept` (if that worked).
-    #[error("{}: the autosave file is damaged and cannot be restored ({message}){}", path.display(), kept.as_ref().map(|k| format!("; it was kept as {}", k.display())).unwrap_or_default())]
+    #[error("{}: the autosave file is damaged and cannot be restored ({cause}){}", path.display(), kept.as_ref().map(|k| format!("; it was kept as {}", k.display())).unwrap_or_default())]
     Damaged {
         /// The autosave file.
         path: PathBuf,
         /// Why it cannot be used.
-        message: String,
+        cause: Damage,
         /// Where the damaged copy now is.
         kept: Option<PathBuf>,
     },
 }
 
+/// Why an autosave file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Damage {
+    /// It cannot be read as text.
+    #[error(transparent)]
+    Read(#[from] crate::checklist::load::TextError),
+    /// Its text is not an autosave.
+    #[error("line {}: {}", .0.span.start.line, .0.code)]
+    Syntax(#[from] Box<ron::error::SpannedError>),
+}
+
 /// Writes `file` to `path` atomically, creating the data folder if needed.
 pub fn write(path: &Path, file: &AutosaveFile) -> Result<(), AutosaveError> {
-    let err = |message: String| AutosaveError::Write {
+    let err = |source| AutosaveError::Write {
         path: path.to_path_buf(),
-        message,
+        source,
     };
-    let text = ron::ser::to_string_pretty(file, ron::ser::PrettyConfig::new())
-        .map_err(|e| err(e.to_string()))?;
+    let text =
+        ron::ser::to_string_pretty(file, ron::ser::PrettyConfig::new()).map_err(|source| {
+            AutosaveError::Serialize {
+                path: path.to_path_buf(),
+                source: Box::new(source),
+            }
+        })?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| err(fsio::write_message(path, &e)))?;
+        std::fs::create_dir_all(dir).map_err(err)?;
     }
-    fsio::atomic::write_atomic(path, text.as_bytes())
-        .map_err(|e| err(fsio::write_message(path, &e)))
+    fsio::atomic::write_atomic(path, text.as_bytes()).map_err(err)
 }
 
 /// Reads the autosave file: `Ok(None)` when there is none. A damaged one is moved aside (to
@@ -69,12 +92,13 @@ pub fn read(path: &Path) -> Result<Option<AutosaveFile>, AutosaveError> {
     if !path.exists() {
         return Ok(None);
     }
-    let message = match crate::checklist::load::read_text(path, crate::store::MAX_FILE_BYTES) {
+    let cause: Damage = match crate::checklist::load::read_text(path, crate::store::MAX_FILE_BYTES)
+    {
         Ok(text) => match ron::from_str::<AutosaveFile>(&text) {
             Ok(file) => return Ok(Some(file)),
-            Err(e) => format!("line {}: {}", e.span.start.line, e.code),
+            Err(e) => Box::new(e).into(),
         },
-        Err(message) => message,
+        Err(err) => err.into(),
     };
     let mut aside = path.as_os_str().to_owned();
     aside.push(".damaged");
@@ -82,7 +106,7 @@ pub fn read(path: &Path) -> Result<Option<AutosaveFile>, AutosaveError> {
     let kept = fsio::backup::keep_by_rename(path, &aside).ok();
     Err(AutosaveError::Damaged {
         path: path.to_path_buf(),
-        message,
+        cause,
         kept,
     })
 }

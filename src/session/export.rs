@@ -62,12 +62,12 @@ impl Exported {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The report could not be rendered.
-    #[error("{}: cannot render the report: {message}", path.display())]
+    #[error("{}: cannot render the report: {source}", path.display())]
     Render {
         /// The target.
         path: PathBuf,
         /// What went wrong.
-        message: String,
+        source: report::pdf::Error,
     },
     /// The file may not or could not be written.
     #[error(transparent)]
@@ -90,9 +90,9 @@ pub fn export(
         env!("CARGO_PKG_VERSION"),
         target.today,
     );
-    let (bytes, warnings) = report::pdf::render(&report).map_err(|e| ExportError::Render {
+    let (bytes, warnings) = report::pdf::render(&report).map_err(|source| ExportError::Render {
         path: target.path.to_path_buf(),
-        message: e.to_string(),
+        source,
     })?;
     let backup = write_report(target.path, &bytes, target.sources)?;
     Ok(Exported {
