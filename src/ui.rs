@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 pub mod files;
 pub mod screens;
+pub mod state;
 pub mod style;
 pub mod widgets;
 

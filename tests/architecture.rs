@@ -117,3 +117,24 @@ fn no_source_file_is_over_800_lines() {
         long.join("\n")
     );
 }
+
+/// Views draw what they are given: the screens read `ui::state::View` and never import the app,
+/// so there is no import cycle between the app and its screens.
+#[test]
+fn screens_do_not_import_the_app() {
+    let mut files = vec![
+        PathBuf::from("src/ui/screens.rs"),
+        PathBuf::from("src/ui/state.rs"),
+        PathBuf::from("src/ui/widgets.rs"),
+    ];
+    rust_files(Path::new("src/ui/screens"), &mut files);
+    let mut violations = Vec::new();
+    for file in &files {
+        violations.extend(uses(file, &["ui::app", "super::app", "crate::ui::App"]));
+    }
+    assert!(
+        violations.is_empty(),
+        "screens import the app:\n{}",
+        violations.join("\n")
+    );
+}

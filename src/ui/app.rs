@@ -5,85 +5,15 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
-
 use super::action::{Action, ChecklistChoice, Edit, FilePurpose};
+pub use super::state::{Dialog, Message, Prefs, View, document_name};
 use super::{files, screens, style};
 use crate::assessment::Assessment;
-use crate::diagnostics::Problem;
 use crate::i18n::{self, ui::UiText};
 use crate::session::autosave::{self, AutosaveFile};
 use crate::session::{ExportFormat, Library, OpenError, Session};
 use crate::text::Lang;
 use crate::wizard::{Step, Wizard};
-
-/// Preferences kept between runs (eframe storage). New fields need defaults.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(default)]
-pub struct Prefs {
-    /// UI language.
-    pub lang: Lang,
-    /// Dark theme.
-    pub dark: bool,
-    /// Text size factor.
-    pub zoom: f32,
-    /// Projector mode.
-    pub projector: bool,
-    /// Recently used assessment files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Language of the PDF report.
-    pub report_lang: Lang,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            lang: Lang::De,
-            dark: false,
-            zoom: 1.0,
-            projector: false,
-            recent: Vec::new(),
-            report_lang: Lang::De,
-        }
-    }
-}
-
-/// The file name of an open assessment, or "new assessment (not saved)".
-pub fn document_name(session: &Session, s: &UiText) -> String {
-    session.path().and_then(|p| p.file_name()).map_or_else(
-        || s.unsaved_document.to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-/// A modal dialog.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Dialog {
-    /// Enter or browse a path.
-    File {
-        /// What for.
-        purpose: FilePurpose,
-        /// The path as typed.
-        path: String,
-    },
-    /// Unsaved changes when closing the window.
-    ConfirmClose,
-    /// Unsaved changes when leaving the assessment for `then`.
-    ConfirmLeave(Box<Action>),
-    /// A checklist of one's own did not load.
-    ChecklistProblems(Vec<Problem>),
-}
-
-/// A message shown at the top of the window.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    /// An error (red) or information.
-    pub error: bool,
-    /// The text.
-    pub text: String,
-    /// A file the message offers to open.
-    pub open: Option<PathBuf>,
-}
 
 /// The Plattform-Check desktop app.
 pub struct App {
@@ -626,6 +556,22 @@ impl App {
         format!("{name}{star} – Plattform-Check")
     }
 
+    /// The read-only view of this frame that the screens draw.
+    fn view(&self, dialog_open: bool) -> View<'_> {
+        View {
+            prefs: &self.prefs,
+            library: &self.library,
+            doc: self.doc.as_ref(),
+            messages: &self.messages,
+            restore: self.restore.as_ref(),
+            missing_recent: &self.missing_recent,
+            dialog_open,
+            file_dialog_pending: self.pending.is_some(),
+            dialog_target_exists: self.dialog_target_exists,
+            focus_dialog: self.focus_dialog,
+        }
+    }
+
     /// Whether a system file dialog is open.
     pub fn file_dialog_pending(&self) -> bool {
         self.pending.is_some()
@@ -651,13 +597,21 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.applied_title = Some(title);
         }
-        screens::keyboard(&ctx, self, &mut actions);
-        screens::top_bar(ui, self, &mut actions);
-        match &self.doc {
-            None => screens::start::ui(ui, self, &mut actions),
-            Some(_) => screens::workspace(ui, self, &mut actions),
+        let mut dialog = self.dialog.take();
+        {
+            let view = self.view(dialog.is_some());
+            screens::keyboard(&ctx, &view, &mut actions);
+            screens::top_bar(ui, &view, &mut actions);
+            match view.doc {
+                None => screens::start::ui(ui, &view, &mut actions),
+                Some(_) => screens::workspace(ui, &view, &mut actions),
+            }
+            if let Some(dialog) = dialog.as_mut() {
+                screens::dialogs::ui(&ctx, &view, dialog, &mut actions);
+            }
         }
-        screens::dialogs::ui(&ctx, self, &mut actions);
+        self.focus_dialog = false;
+        self.dialog = dialog;
         for action in actions {
             if let Action::Copy(text) = &action {
                 ctx.copy_text(text.clone());

@@ -10,8 +10,8 @@ pub mod start;
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::action::{Action, Edit};
-use super::app::App;
 use super::command::Command;
+use super::state::View;
 use super::style::class_color;
 use crate::choice::Choice;
 use crate::scoring::Score;
@@ -32,8 +32,8 @@ const NUMBERS: [Key; 9] = [
 
 /// Keyboard shortcuts. Plain keys (1–9, arrows, Enter) only act while no text field has focus,
 /// so typing a justification never answers a question.
-pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
-    if app.dialog.is_some() {
+pub fn keyboard(ctx: &egui::Context, app: &View<'_>, actions: &mut Vec<Action>) {
+    if app.dialog_open {
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             actions.push(Action::CancelDialog);
         }
@@ -70,7 +70,7 @@ pub fn keyboard(ctx: &egui::Context, app: &App, actions: &mut Vec<Action>) {
 }
 
 /// The bar at the top: file commands left, display settings right; messages below.
-pub fn top_bar(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+pub fn top_bar(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -86,7 +86,7 @@ pub fn top_bar(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     });
 }
 
-fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn file_buttons(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     let mut add = |command: Command, enabled: bool, ui: &mut Ui| {
         actions.extend(command.button(ui, s, enabled));
@@ -101,7 +101,7 @@ fn file_buttons(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 }
 
 /// Language, theme, text size and projector mode (laid out right to left).
-fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn settings(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     // Theme, text size and projector mode sit in one menu so the bar fits 1024 px.
     ui.menu_button(s.view_menu, |ui| {
@@ -138,7 +138,7 @@ fn settings(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 }
 
 /// Messages (errors in red), each dismissable.
-fn messages(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn messages(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     for (i, m) in app.messages.iter().enumerate() {
         let color = if m.error {
@@ -167,7 +167,7 @@ fn messages(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 }
 
 /// The layout while an assessment is open: the list of all questions left, the step right.
-pub fn workspace(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+pub fn workspace(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let score = doc.wizard().score();
     egui::Panel::left("navigation")
@@ -193,7 +193,7 @@ pub fn workspace(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
 }
 
 /// The state of a question as shown in the side list.
-fn state_mark(app: &App, score: &Score, id: &str) -> (String, egui::Color32) {
+fn state_mark(app: &View<'_>, score: &Score, id: &str) -> (String, egui::Color32) {
     let Some(doc) = &app.doc else {
         return (String::new(), egui::Color32::GRAY);
     };
@@ -207,14 +207,14 @@ fn state_mark(app: &App, score: &Score, id: &str) -> (String, egui::Color32) {
     }
 }
 
-fn navigation(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
     let w = &doc.wizard();
     ui.add_space(6.0);
     ui.label(RichText::new(w.checklist().title().get(lang)).strong());
-    let name = super::app::document_name(doc, s);
+    let name = super::state::document_name(doc, s);
     if doc.is_dirty() {
         let text = format!("{name} • {}", s.unsaved_changes);
         ui.label(RichText::new(text).color(egui::Color32::from_rgb(200, 120, 0)));

@@ -8,7 +8,7 @@ use egui::RichText;
 use crate::i18n::ui::UiText;
 use crate::text::Lang;
 use crate::ui::action::{Action, ChecklistChoice, FilePurpose};
-use crate::ui::app::{App, Dialog};
+use crate::ui::state::{Dialog, View};
 use crate::ui::widgets::subheading;
 
 /// What the file dialog needs to know of the app, read before the dialog is borrowed.
@@ -21,17 +21,14 @@ struct FileEnv<'a> {
 }
 
 /// Draws the open dialog, if any.
-pub fn ui(ctx: &egui::Context, app: &mut App, actions: &mut Vec<Action>) {
+pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mut Vec<Action>) {
     let s = app.tr();
     let env = FileEnv {
         s,
-        pending: app.file_dialog_pending(),
-        focus_field: std::mem::take(&mut app.focus_dialog),
+        pending: app.file_dialog_pending,
+        focus_field: app.focus_dialog,
         report_lang: app.prefs.report_lang,
         target_exists: app.dialog_target_exists,
-    };
-    let Some(dialog) = &mut app.dialog else {
-        return;
     };
     let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
         ui.set_max_width(640.0);

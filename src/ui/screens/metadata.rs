@@ -4,11 +4,11 @@
 use egui::Ui;
 
 use crate::ui::action::{Action, Edit, MetaField};
-use crate::ui::app::App;
+use crate::ui::state::View;
 use crate::ui::widgets::{date_field, heading, text_field};
 
 /// Draws the form.
-pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let m = &doc.wizard().assessment().metadata;

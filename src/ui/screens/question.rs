@@ -9,12 +9,12 @@ use egui::{RichText, Ui};
 use crate::assessment::MeasureStatus;
 use crate::scoring::{Score, ScoredFinding};
 use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit};
-use crate::ui::app::App;
+use crate::ui::state::View;
 use crate::ui::style::class_color;
 use crate::ui::widgets::{class_badge, date_field, heading, level_picker, subheading, text_field};
 
 /// Draws question `id`.
-pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -84,7 +84,7 @@ pub fn ui(ui: &mut Ui, app: &App, id: &str, score: &Score, actions: &mut Vec<Act
     references(ui, app, id, actions);
 }
 
-fn answer_texts(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
+fn answer_texts(ui: &mut Ui, app: &View<'_>, id: &str, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let w = &doc.wizard();
@@ -112,7 +112,7 @@ fn answer_texts(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
     ui.add_space(6.0);
 }
 
-fn references(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
+fn references(ui: &mut Ui, app: &View<'_>, id: &str, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -163,7 +163,7 @@ fn references(ui: &mut Ui, app: &App, id: &str, actions: &mut Vec<Action>) {
 }
 
 /// The finding of the current answer: class, knock-out, recommended measure, planning fields.
-fn finding_box(ui: &mut Ui, app: &App, f: &ScoredFinding, actions: &mut Vec<Action>) {
+fn finding_box(ui: &mut Ui, app: &View<'_>, f: &ScoredFinding, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -217,7 +217,7 @@ fn finding_box(ui: &mut Ui, app: &App, f: &ScoredFinding, actions: &mut Vec<Acti
 
 fn measure_fields(
     ui: &mut Ui,
-    app: &App,
+    app: &View<'_>,
     f: &ScoredFinding,
     m: &crate::assessment::Measure,
     actions: &mut Vec<Action>,

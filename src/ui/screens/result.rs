@@ -10,13 +10,13 @@ use crate::assessment::Decision;
 use crate::risk::RiskClass;
 use crate::scoring::{FindingKind, Score, ScoredFinding};
 use crate::ui::action::{Action, Edit, ReviewEdit};
-use crate::ui::app::App;
+use crate::ui::state::View;
 use crate::ui::style::{class_color, on_class_color};
 use crate::ui::widgets::{class_badge, date_field, heading, subheading, text_field};
 use crate::wizard::Step;
 
 /// Draws the result screen.
-pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -87,7 +87,7 @@ pub fn ui(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
     open_questions(ui, app, score, actions);
 }
 
-fn knockouts_and_modifiers(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+fn knockouts_and_modifiers(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -122,7 +122,7 @@ fn knockouts_and_modifiers(ui: &mut Ui, app: &App, score: &Score, actions: &mut 
     ui.add_space(10.0);
 }
 
-fn sections_table(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+fn sections_table(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -165,7 +165,7 @@ fn sections_table(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Actio
         });
 }
 
-fn open_questions(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+fn open_questions(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -242,7 +242,7 @@ fn traffic_light(ui: &mut Ui, class: RiskClass) {
 
 /// The 4×4 map: rows likelihood 4→1, columns severity 1→4, cell colour from the matrix, the
 /// number of findings written in the cell.
-fn risk_map(ui: &mut Ui, app: &App, score: &Score, residual: bool, title: &str) {
+fn risk_map(ui: &mut Ui, app: &View<'_>, score: &Score, residual: bool, title: &str) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let matrix = doc.wizard().checklist().matrix();
@@ -280,7 +280,7 @@ fn risk_map(ui: &mut Ui, app: &App, score: &Score, residual: bool, title: &str) 
         });
 }
 
-fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>) {
+fn action_plan(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -375,7 +375,7 @@ fn action_plan(ui: &mut Ui, app: &App, score: &Score, actions: &mut Vec<Action>)
         });
 }
 
-fn review(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn review(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;

@@ -4,11 +4,11 @@
 use egui::{RichText, Ui};
 
 use crate::ui::action::{Action, ChecklistChoice, FilePurpose};
-use crate::ui::app::App;
+use crate::ui::state::View;
 use crate::ui::widgets::{heading, subheading};
 
 /// Draws the start screen.
-pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -31,7 +31,7 @@ pub fn ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     });
 }
 
-fn restore_offer(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn restore_offer(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     let lang = app.prefs.lang;
     if let Some(restore) = &app.restore {
@@ -70,7 +70,7 @@ fn restore_offer(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     }
 }
 
-fn new_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn new_assessment(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     let lang = app.prefs.lang;
     subheading(ui, s.new_assessment);
@@ -114,7 +114,7 @@ fn new_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     }
 }
 
-fn open_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn open_assessment(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     subheading(ui, s.open_assessment);
     if ui.button(s.open_file).clicked() {
@@ -135,7 +135,7 @@ fn open_assessment(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     ui.add_space(12.0);
 }
 
-fn examples(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+fn examples(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     subheading(ui, s.examples);
     ui.label(RichText::new(s.examples_intro).weak());

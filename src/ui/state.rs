@@ -1,0 +1,114 @@
+//! What the screens are given to draw.
+//!
+//! The app's state types (preferences, dialogs, messages) and [`View`], a read-only view of the
+//! app for one frame. Screens read a `View` and return actions; only `App` changes anything, so
+//! the screens never import it.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::action::{Action, FilePurpose};
+use crate::diagnostics::Problem;
+use crate::i18n::ui::UiText;
+use crate::session::{AutosaveFile, Library, Session};
+use crate::text::Lang;
+
+/// Preferences kept between runs (eframe storage). New fields need defaults.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    /// UI language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// Text size factor.
+    pub zoom: f32,
+    /// Projector mode.
+    pub projector: bool,
+    /// Recently used assessment files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Language of the PDF report.
+    pub report_lang: Lang,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            lang: Lang::De,
+            dark: false,
+            zoom: 1.0,
+            projector: false,
+            recent: Vec::new(),
+            report_lang: Lang::De,
+        }
+    }
+}
+
+/// The file name of an open assessment, or "new assessment (not saved)".
+pub fn document_name(session: &Session, s: &UiText) -> String {
+    session.path().and_then(|p| p.file_name()).map_or_else(
+        || s.unsaved_document.to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A modal dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Enter or browse a path.
+    File {
+        /// What for.
+        purpose: FilePurpose,
+        /// The path as typed.
+        path: String,
+    },
+    /// Unsaved changes when closing the window.
+    ConfirmClose,
+    /// Unsaved changes when leaving the assessment for `then`.
+    ConfirmLeave(Box<Action>),
+    /// A checklist of one's own did not load.
+    ChecklistProblems(Vec<Problem>),
+}
+
+/// A message shown at the top of the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// An error (red) or information.
+    pub error: bool,
+    /// The text.
+    pub text: String,
+    /// A file the message offers to open.
+    pub open: Option<PathBuf>,
+}
+
+/// What a frame shows, read-only: everything the screens draw.
+pub struct View<'a> {
+    /// Preferences.
+    pub prefs: &'a Prefs,
+    /// Built-in and own checklists.
+    pub library: &'a Library,
+    /// The open assessment.
+    pub doc: Option<&'a Session>,
+    /// Messages at the top of the window.
+    pub messages: &'a [Message],
+    /// Autosaved work offered for restoring.
+    pub restore: Option<&'a AutosaveFile>,
+    /// Recent files that were not found.
+    pub missing_recent: &'a [PathBuf],
+    /// A dialog is open (the screens behind it take no keys).
+    pub dialog_open: bool,
+    /// A system file dialog is running.
+    pub file_dialog_pending: bool,
+    /// The file dialog's path names an existing file.
+    pub dialog_target_exists: bool,
+    /// The dialog's input field takes the focus this frame.
+    pub focus_dialog: bool,
+}
+
+impl View<'_> {
+    /// The UI strings of the current language.
+    pub fn tr(&self) -> &'static UiText {
+        &crate::i18n::tr(self.prefs.lang).ui
+    }
+}
