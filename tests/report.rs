@@ -224,7 +224,7 @@ fn every_visible_question_is_in_the_report() {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Heading { level: 3, text } => Some(text.as_str()),
+                Block::Heading { level: 3, text, .. } => Some(text.as_str()),
                 _ => None,
             })
             .collect();
@@ -257,7 +257,7 @@ fn the_knockout_example_lists_its_knockouts_first() {
     let i = doc
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Heading { text, .. } if text == "1.1 K.-o.-Kriterien"))
+        .position(|b| matches!(b, Block::Heading { text, .. } if text == "K.-o.-Kriterien"))
         .expect("knock-out section");
     let table = doc.blocks[i..]
         .iter()
@@ -392,4 +392,55 @@ fn the_shipped_checklists_lay_out_cleanly_when_empty() {
         check_layout(&build(&c, &a, Lang::De), c.id());
         check_layout(&build(&c, &a, Lang::En), c.id());
     }
+}
+
+#[test]
+fn heading_numbers_come_from_the_layout_not_the_texts() {
+    let path = Path::new("assets/examples/stadt-musterstadt-tiktok.ron");
+    let (checklist, assessment) = open(path);
+    let doc = build(&checklist, &assessment, Lang::De);
+    let numbered: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                text,
+                numbered: true,
+                ..
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(numbered.len() >= 10, "chapters and sections: {numbered:?}");
+    for text in &numbered {
+        assert!(
+            !text.starts_with(|c: char| c.is_ascii_digit()),
+            "a typed-in number: {text}"
+        );
+    }
+    let fonts = Fonts::new().expect("fonts");
+    let pages = layout::layout(&doc, &fonts).pages;
+    let shown: Vec<String> = pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    for expected in [
+        "1 Zusammenfassung",
+        "1.1 K.-o.-Kriterien",
+        "1.6 Wichtigste Maßnahmen",
+        "6.3 Nächste Überprüfung",
+    ] {
+        assert!(
+            shown.iter().any(|t| t == expected),
+            "the layout numbers `{expected}`"
+        );
+    }
+    assert!(
+        shown.iter().any(|t| t == "Anhang A: Methode"),
+        "annexes are not numbered"
+    );
 }

@@ -121,10 +121,21 @@ impl Builder<'_> {
         date.map(|d| format_date(d, self.lang)).unwrap_or_default()
     }
 
+    /// A heading; chapters and their sections (levels 1 and 2) are numbered by the layout.
     fn heading(&mut self, level: u8, text: impl Into<String>) {
         self.out.push(Block::Heading {
             level,
             text: text.into(),
+            numbered: level <= 2,
+        });
+    }
+
+    /// An annex's heading: a chapter without a number.
+    fn annex_heading(&mut self, text: impl Into<String>) {
+        self.out.push(Block::Heading {
+            level: 1,
+            text: text.into(),
+            numbered: false,
         });
     }
 

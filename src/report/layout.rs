@@ -97,6 +97,7 @@ pub fn layout(doc: &ReportDocument, fonts: &Fonts) -> Layout {
         y: BODY_TOP,
         missing: Missing::default(),
         chapters: Vec::with_capacity(chapters),
+        numbers: [0, 0],
         contents: None,
     };
     for (i, block) in doc.blocks.iter().enumerate() {

@@ -63,7 +63,7 @@ impl Block {
                 f(text);
                 f(subtitle);
             }
-            Self::Heading { level: _, text }
+            Self::Heading { text, .. }
             | Self::WriteLines {
                 label: text,
                 lines: _,
@@ -194,8 +194,11 @@ pub enum Block {
     Heading {
         /// 1, 2 or 3.
         level: u8,
-        /// The text.
+        /// The text, without a number.
         text: String,
+        /// Whether the layout numbers it ("2", "2.1"); chapters and their sections are numbered,
+        /// the annexes and the questions (which carry their ids) are not.
+        numbered: bool,
     },
     /// Running text.
     Paragraph(Paragraph),

@@ -4,7 +4,7 @@ use super::{Builder, Mark, Row, TextStyle, cell, col, marked, or_dash};
 
 impl Builder<'_> {
     pub(super) fn action_plan(&mut self) {
-        self.heading(1, self.s.n_5_action_plan.to_owned());
+        self.heading(1, self.s.h_action_plan.to_owned());
         self.para(
             self.s.planned_measures_with_owners_due.to_owned(),
             TextStyle::Small,

@@ -5,7 +5,7 @@ use super::{Block, Builder, Mark, Row, TextStyle, cell, col, marked};
 impl Builder<'_> {
     pub(super) fn annex(&mut self, app_version: &str, fingerprint: &str) {
         self.out.push(Block::PageBreak);
-        self.heading(1, self.s.annex_a_method.to_owned());
+        self.annex_heading(self.s.annex_a_method);
         self.para(
             self.s.the_rating_follows_dsk_short.to_owned(),
             TextStyle::Body,
@@ -115,7 +115,7 @@ impl Builder<'_> {
 
     fn annex_sources(&mut self) {
         let c = self.checklist;
-        self.heading(1, self.s.annex_b_sources.to_owned());
+        self.annex_heading(self.s.annex_b_sources);
         let rows = c
             .sources()
             .iter()

@@ -8,7 +8,7 @@ impl Builder<'_> {
         if risks.is_empty() {
             return;
         }
-        self.heading(1, self.s.n_3_baseline_risks_of_the.to_owned());
+        self.heading(1, self.s.h_baseline_risks.to_owned());
         self.para(
             self.s.risks_that_come_with_using.to_owned(),
             TextStyle::Small,

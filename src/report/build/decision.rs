@@ -10,8 +10,8 @@ impl Builder<'_> {
         let r = self.assessment.review.clone();
         let m = self.assessment.metadata.clone();
         self.out.push(Block::PageBreak);
-        self.heading(1, self.s.n_6_opinion_and_decision.to_owned());
-        self.heading(2, self.s.n_6_1_opinion_of_the.to_owned());
+        self.heading(1, self.s.h_opinion_and_decision.to_owned());
+        self.heading(2, self.s.h_dpo_opinion.to_owned());
         self.para(self.s.art_35_2_and_art.to_owned(), TextStyle::Small);
         self.fields(
             vec![
@@ -39,7 +39,7 @@ impl Builder<'_> {
     fn decision_taken(&mut self) {
         let r = self.assessment.review.clone();
         let m = self.assessment.metadata.clone();
-        self.heading(2, self.s.n_6_2_decision_of_the.to_owned());
+        self.heading(2, self.s.h_decision.to_owned());
         self.out.push(Block::Checkboxes(
             Decision::ALL
                 .into_iter()
@@ -120,7 +120,7 @@ impl Builder<'_> {
 
     fn decision_next_review(&mut self) {
         let r = self.assessment.review.clone();
-        self.heading(2, self.s.n_6_3_next_review.to_owned());
+        self.heading(2, self.s.h_next_review.to_owned());
         match r.next_review {
             Some(d) => self.fields(
                 vec![(

@@ -5,7 +5,7 @@ use super::{Builder, TextStyle, cell, or_dash};
 impl Builder<'_> {
     pub(super) fn description(&mut self) {
         let m = self.assessment.metadata.clone();
-        self.heading(1, self.s.n_2_description_of_the_processing.to_owned());
+        self.heading(1, self.s.h_processing.to_owned());
         self.para(
             self.s.systematic_description_after_art_35.to_owned(),
             TextStyle::Small,

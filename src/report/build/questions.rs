@@ -12,7 +12,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn questions(&mut self) {
-        self.heading(1, self.s.n_4_questions_answers_and_rating.to_owned());
+        self.heading(1, self.s.h_questions.to_owned());
         self.para(
             self.s.every_question_shown_with_the.to_owned(),
             TextStyle::Small,

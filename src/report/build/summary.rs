@@ -8,7 +8,7 @@ use super::{
 
 impl Builder<'_> {
     pub(super) fn summary(&mut self) {
-        self.heading(1, self.s.n_1_summary.to_owned());
+        self.heading(1, self.s.h_summary.to_owned());
 
         self.summary_knockouts();
         self.summary_classes();
@@ -20,7 +20,7 @@ impl Builder<'_> {
 
     fn summary_knockouts(&mut self) {
         let s = self.score;
-        self.heading(2, self.s.n_1_1_knock_out_criteria.to_owned());
+        self.heading(2, self.s.h_knockouts.to_owned());
         let knockouts: Vec<&ScoredFinding> =
             s.findings.iter().filter(|f| f.knockout.is_some()).collect();
         if knockouts.is_empty() {
@@ -58,7 +58,7 @@ impl Builder<'_> {
 
     fn summary_classes(&mut self) {
         let s = self.score;
-        self.heading(2, self.s.n_1_2_findings_by_class.to_owned());
+        self.heading(2, self.s.h_findings_by_class.to_owned());
         let (mut gross, mut residual) = ([0usize; 3], [0usize; 3]);
         for f in &s.findings {
             gross[f.gross.class as usize] += 1;
@@ -114,7 +114,7 @@ impl Builder<'_> {
     }
 
     fn summary_risk_maps(&mut self) {
-        self.heading(2, self.s.n_1_3_risk_map.to_owned());
+        self.heading(2, self.s.h_risk_map.to_owned());
         let maps = [false, true]
             .into_iter()
             .map(|residual| self.risk_map(residual))
@@ -137,7 +137,7 @@ impl Builder<'_> {
 
     fn summary_sections(&mut self) {
         let s = self.score;
-        self.heading(2, self.s.n_1_4_result_by_section.to_owned());
+        self.heading(2, self.s.h_result_by_section.to_owned());
         let mut rows = Vec::new();
         for (sec, section) in s.sections.iter().zip(self.checklist.sections()) {
             let worst = if sec.gross.hoch > 0 {
@@ -190,7 +190,7 @@ impl Builder<'_> {
 
     fn summary_open(&mut self) {
         let s = self.score;
-        self.heading(2, self.s.n_1_5_open_and_unknown.to_owned());
+        self.heading(2, self.s.h_open_and_unknown.to_owned());
         let mut rows = Vec::new();
         for (_, q) in self.checklist.questions() {
             if s.completeness.open.contains(&q.id) {
@@ -233,7 +233,7 @@ impl Builder<'_> {
 
     fn summary_key_measures(&mut self) {
         let s = self.score;
-        self.heading(2, self.s.n_1_6_key_measures.to_owned());
+        self.heading(2, self.s.h_key_measures.to_owned());
         // Every knock-out, then the worst class, up to KEY_MEASURES rows: a summary, not a
         // second action plan.
         let worst = s

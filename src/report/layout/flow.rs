@@ -18,6 +18,8 @@ pub(super) struct Flow<'f> {
     pub(super) missing: Missing,
     /// Level-1 headings with the (1-based) page they start on.
     pub(super) chapters: Vec<(String, usize)>,
+    /// The numbers of the current chapter and section.
+    pub(super) numbers: [u32; 2],
     /// Where the table of contents goes (page index, top, title), once its space is reserved.
     pub(super) contents: Option<(usize, f32, String)>,
 }
@@ -105,9 +107,18 @@ impl Flow<'_> {
     pub(super) fn block(&mut self, block: &Block, rest: &[Block]) {
         match block {
             Block::Title { text, subtitle } => self.title(text, subtitle),
-            Block::Heading { level, text } => {
+            Block::Heading {
+                level,
+                text,
+                numbered,
+            } => {
                 let next = self.min_start(rest, 0);
-                self.heading(*level, text, next);
+                let text = if *numbered {
+                    format!("{} {text}", self.number(*level))
+                } else {
+                    text.clone()
+                };
+                self.heading(*level, &text, next);
             }
             Block::Paragraph(p) => self.paragraph(p),
             Block::Note(p) => self.note(p),
@@ -142,7 +153,7 @@ impl Flow<'_> {
             return 0.0;
         };
         match block {
-            Block::Heading { level, text } if depth < 3 => {
+            Block::Heading { level, text, .. } if depth < 3 => {
                 let s = heading_style(*level);
                 let lines = self.measure_lines(text, s, BODY_WIDTH) as f32;
                 heading_gap(*level)
@@ -232,6 +243,19 @@ impl Flow<'_> {
             self.y += sub.lh;
         }
         self.y += 8.0;
+    }
+
+    /// The next number of a heading of `level`: "3" for a chapter, "3.2" for a section.
+    pub(super) fn number(&mut self, level: u8) -> String {
+        let [chapter, section] = &mut self.numbers;
+        if level <= 1 {
+            *chapter += 1;
+            *section = 0;
+            chapter.to_string()
+        } else {
+            *section += 1;
+            format!("{chapter}.{section}")
+        }
     }
 
     pub(super) fn heading(&mut self, level: u8, text: &str, next: f32) {
