@@ -16,6 +16,7 @@ use crate::builtin;
 use crate::checklist::{self, Checklist, load};
 use crate::diagnostics::Problem;
 use crate::fsio::report_target::ReportWriteError;
+use crate::plan::PlanRow;
 use crate::risk::RiskClass;
 use crate::scoring::{FindingKind, Score};
 use crate::session::{self, ExportError, ExportFormat, OpenError, Session};
@@ -587,25 +588,25 @@ fn text_findings(o: &mut String, checklist: &Checklist, score: &Score, lang: Lan
             title
         )
         .ok();
-        match f.planned.as_ref() {
-            Some(p) => {
-                let text = if p.text.trim().is_empty() {
-                    f.recommended.get(lang)
-                } else {
-                    p.text.as_str()
-                };
-                let mut details = vec![p.status.name(lang).to_owned()];
-                if !p.owner.trim().is_empty() {
-                    details.push(format!("{}: {}", txt.owner, p.owner));
+        let row = PlanRow::of(f);
+        match row.status() {
+            Some(status) => {
+                let mut details = vec![status.name(lang).to_owned()];
+                if !row.owner().is_empty() {
+                    details.push(format!("{}: {}", txt.owner, row.owner()));
                 }
-                if let Some(due) = p.due.and_then(|d| d.format(crate::dates::ISO_DATE).ok()) {
+                if let Some(due) = row
+                    .due()
+                    .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+                {
                     details.push(format!("{} {due}", txt.due));
                 }
                 writeln!(
                     o,
-                    "         {} ({}): {text}",
+                    "         {} ({}): {}",
                     txt.measure,
-                    details.join(", ")
+                    details.join(", "),
+                    row.text(lang)
                 )
                 .ok();
             }
@@ -614,7 +615,7 @@ fn text_findings(o: &mut String, checklist: &Checklist, score: &Score, lang: Lan
                     o,
                     "         {}: {}",
                     txt.recommended_measure_not_planned,
-                    f.recommended.get(lang)
+                    row.text(lang)
                 )
                 .ok();
             }

@@ -36,6 +36,7 @@ pub mod edit;
 pub mod fsio;
 pub mod i18n;
 pub mod ids;
+pub mod plan;
 pub mod report;
 pub mod risk;
 pub mod scoring;

@@ -9,58 +9,39 @@ impl Builder<'_> {
             self.s.planned_measures_with_owners_due.to_owned(),
             TextStyle::Small,
         );
-        let s = self.score;
-        let mut rows = Vec::new();
-        let mut unplanned = Vec::new();
-        for f in &s.findings {
-            let Some(m) = &f.planned else {
-                unplanned.push(f);
-                continue;
-            };
-            let text = if m.text.trim().is_empty() {
-                f.recommended.get(self.lang).to_owned()
-            } else {
-                m.text.trim().to_owned()
-            };
-            rows.push(Row {
+        let plan = crate::plan::rows(self.assessment, self.score);
+        let rows: Vec<Row> = plan
+            .iter()
+            .filter(|r| r.measure.is_some())
+            .map(|r| Row {
                 cells: vec![
-                    marked(
-                        format!("{}\n{}", f.id, self.class_name(f.gross.class)),
-                        Mark::Class(f.gross.class),
-                    ),
-                    cell(text),
-                    cell(or_dash(&m.owner)),
+                    match r.gross() {
+                        Some(g) => marked(
+                            format!("{}\n{}", r.id, self.class_name(g.class)),
+                            Mark::Class(g.class),
+                        ),
+                        // Measures whose finding went away (the answer changed) stay in the plan.
+                        None => cell(format!("{}\n{}", r.id, self.s.no_finding)),
+                    },
+                    cell(or_dash(r.text(self.lang))),
+                    cell(or_dash(r.owner())),
                     cell(format!(
                         "{}\n{}",
-                        self.date(m.due),
-                        m.status.name(self.lang)
+                        self.date(r.due()),
+                        r.status().map(|st| st.name(self.lang)).unwrap_or_default()
                     )),
-                    marked(
-                        self.class_name(f.residual.class),
-                        Mark::Class(f.residual.class),
+                    r.residual().map_or_else(
+                        || cell("—"),
+                        |x| marked(self.class_name(x.class), Mark::Class(x.class)),
                     ),
                 ],
-            });
-        }
-        // Measures whose finding went away (the answer changed): still part of the plan.
-        for (id, m) in &self.assessment.measures {
-            if s.finding(id).is_some() {
-                continue;
-            }
-            rows.push(Row {
-                cells: vec![
-                    cell(format!("{id}\n{}", self.s.no_finding)),
-                    cell(or_dash(&m.text)),
-                    cell(or_dash(&m.owner)),
-                    cell(format!(
-                        "{}\n{}",
-                        self.date(m.due),
-                        m.status.name(self.lang)
-                    )),
-                    cell("—"),
-                ],
-            });
-        }
+            })
+            .collect();
+        let unplanned: Vec<&crate::scoring::ScoredFinding> = plan
+            .iter()
+            .filter(|r| r.measure.is_none())
+            .filter_map(|r| r.finding)
+            .collect();
         if rows.is_empty() {
             self.para(self.s.no_measures_are_planned.to_owned(), TextStyle::Body);
         } else {

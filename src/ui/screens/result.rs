@@ -7,8 +7,9 @@
 use egui::{Color32, RichText, Ui};
 
 use crate::assessment::Decision;
+use crate::plan::{self, PlanRow, PlanSort};
 use crate::risk::RiskClass;
-use crate::scoring::{FindingKind, Score, ScoredFinding};
+use crate::scoring::{FindingKind, Score};
 use crate::ui::action::{Action, Edit, ReviewEdit};
 use crate::ui::state::View;
 use crate::ui::style::{class_color, on_class_color};
@@ -283,24 +284,11 @@ fn risk_map(ui: &mut Ui, app: &View<'_>, score: &Score, residual: bool, title: &
 fn action_plan(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
-    let lang = app.prefs.lang;
     subheading(ui, s.action_plan);
-    let mut rows: Vec<&ScoredFinding> = score.findings.iter().collect();
-    let sort = ui
-        .data(|d| d.get_temp::<usize>(egui::Id::unique("plan-sort")))
-        .unwrap_or(0);
-    match sort {
-        1 => rows.sort_by_key(|f| {
-            f.planned
-                .as_ref()
-                .map(|m| m.owner.to_lowercase())
-                .unwrap_or_default()
-        }),
-        2 => rows.sort_by_key(|f| f.planned.as_ref().and_then(|m| m.due)),
-        3 => rows.sort_by_key(|f| f.planned.as_ref().map(|m| m.status)),
-        4 => rows.sort_by_key(|f| std::cmp::Reverse(f.residual.class)),
-        _ => {}
-    }
+    let sort_id = egui::Id::unique("plan-sort");
+    let sort = ui.data(|d| d.get_temp::<usize>(sort_id)).unwrap_or(0);
+    let mut rows = plan::rows(doc.assessment(), score);
+    plan::sort(&mut rows, PlanSort::ALL[sort.min(PlanSort::ALL.len() - 1)]);
     let headers = [
         s.col_finding,
         s.col_owner,
@@ -319,60 +307,86 @@ fn action_plan(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Act
                     .on_hover_text(s.sort_tip)
                     .clicked()
                 {
-                    ui.data_mut(|d| d.insert_temp(egui::Id::unique("plan-sort"), i));
+                    ui.data_mut(|d| d.insert_temp(sort_id, i));
                 }
             }
             ui.label(RichText::new(s.col_measure).strong());
             ui.end_row();
-            for f in rows {
-                let title = match f.kind {
-                    FindingKind::Baseline => f
-                        .subject(doc.wizard().checklist(), lang)
-                        .map(|title| format!("{} {title}", f.id))
-                        .unwrap_or_default(),
-                    _ => f.id.to_string(),
-                };
-                let clickable = f.kind != FindingKind::Baseline;
-                ui.horizontal(|ui| {
-                    class_badge(ui, f.gross.class, lang);
-                    if clickable {
-                        if ui.link(super::short(&title, 40)).clicked() {
-                            actions.push(Action::Go(Step::Question((&f.id).into())));
-                        }
-                    } else {
-                        ui.label(super::short(&title, 40));
-                    }
-                });
-                if let Some(m) = &f.planned {
-                    ui.label(if m.owner.is_empty() {
-                        "—"
-                    } else {
-                        m.owner.as_str()
-                    });
-                    ui.label(
-                        m.due
-                            .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
-                            .unwrap_or_else(|| "—".into()),
-                    );
-                    ui.label(m.status.name(lang));
-                    class_badge(ui, f.residual.class, lang);
-                    ui.add(egui::Label::new(super::short(&m.text, 70)).truncate())
-                        .on_hover_text(&m.text);
-                } else {
-                    ui.label("—");
-                    ui.label("—");
-                    ui.label(RichText::new(s.not_planned).weak());
-                    class_badge(ui, f.residual.class, lang);
-                    if ui.small_button(s.plan_measure).clicked() {
-                        actions.push(Action::Edit(Edit::PlanMeasure {
-                            finding: f.id.clone(),
-                            lang,
-                        }));
-                    }
-                }
+            for row in rows {
+                plan_row(ui, app, doc.checklist(), &row, actions);
                 ui.end_row();
             }
         });
+}
+
+/// One row of the action plan: the finding (a click goes to its question), owner, due date,
+/// state, residual class and the measure, or "plan a measure".
+fn plan_row(
+    ui: &mut Ui,
+    app: &View<'_>,
+    checklist: &crate::checklist::Checklist,
+    row: &PlanRow<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let title = match row.finding {
+        Some(f) if f.kind == FindingKind::Baseline => f
+            .subject(checklist, lang)
+            .map(|title| format!("{} {title}", f.id))
+            .unwrap_or_default(),
+        Some(_) => row.id.to_owned(),
+        None => format!("{} — {}", row.id, s.no_finding_short),
+    };
+    ui.horizontal(|ui| {
+        if let Some(g) = row.gross() {
+            class_badge(ui, g.class, lang);
+        }
+        if row.is_question() {
+            if ui.link(super::short(&title, 40)).clicked() {
+                actions.push(Action::Go(Step::Question(row.id.into())));
+            }
+        } else {
+            ui.label(super::short(&title, 40));
+        }
+    });
+    let dash = |text: &str| {
+        if text.is_empty() {
+            "—".to_owned()
+        } else {
+            text.to_owned()
+        }
+    };
+    if let Some(status) = row.status() {
+        ui.label(dash(row.owner()));
+        ui.label(
+            row.due()
+                .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+                .unwrap_or_else(|| "—".into()),
+        );
+        ui.label(status.name(lang));
+        if let Some(r) = row.residual() {
+            class_badge(ui, r.class, lang);
+        } else {
+            ui.label("—");
+        }
+        let text = row.text(lang);
+        ui.add(egui::Label::new(super::short(text, 70)).truncate())
+            .on_hover_text(text);
+    } else {
+        ui.label("—");
+        ui.label("—");
+        ui.label(RichText::new(s.not_planned).weak());
+        if let Some(r) = row.residual() {
+            class_badge(ui, r.class, lang);
+        }
+        if ui.small_button(s.plan_measure).clicked() {
+            actions.push(Action::Edit(Edit::PlanMeasure {
+                finding: row.id.into(),
+                lang,
+            }));
+        }
+    }
 }
 
 fn review(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
