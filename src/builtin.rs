@@ -8,7 +8,7 @@ use crate::checklist::{Checklist, LoadReport, Loaded, Origin, load};
 use crate::diagnostics::Problem;
 
 /// (file name, content) of every shipped checklist. Each file is named after the id of its
-/// checklist (`<id>.ron`), so that [`load`] needs to parse only the one asked for.
+/// checklist (`<id>.ron`), so that [`load()`] needs to parse only the one asked for.
 pub const FILES: &[(&str, &str)] = &[
     ("tiktok.ron", include_str!("../checklists/tiktok.ron")),
     (

@@ -1,7 +1,7 @@
 //! The assessment report as plain data: what a data protection officer reads, in German or
 //! English, before any page is laid out.
 //!
-//! [`build`] turns a checklist, an assessment and its [`Score`] into a [`ReportDocument`]: a list
+//! [`build`] turns a checklist, an assessment and its [`Score`](crate::scoring::Score) into a [`ReportDocument`]: a list
 //! of [`Block`]s (headings, paragraphs, tables, traffic lights, risk maps, tick boxes, lines to
 //! sign on) whose texts are final, in the chosen language, independent of any UI language.
 //! Nothing here knows about pages, fonts or printpdf; [`layout`] breaks the blocks into pages and

@@ -165,7 +165,7 @@ pub struct DocInfo {
     pub keywords: Vec<String>,
     /// ISO 639-1 language code of the content.
     pub language: String,
-    /// Producer: "Plattform-Check <version>".
+    /// Producer: `Plattform-Check <version>`.
     pub producer: String,
 }
 

@@ -16,9 +16,9 @@
 //! it in a map with a string of its own, and writes it as hex digits, which made that one
 //! operation most of an export's time. The fonts' widths, which printpdf derives from what
 //! `ShowText` shows, come from a single page that shows every glyph kept and is then replaced by
-//! the real pages ([`Assembly`]). A subset whose characters' glyphs are numbered below 256
+//! the real pages (`Assembly`). A subset whose characters' glyphs are numbered below 256
 //! (every report so far) is shown with codes of one byte, under an encoding and a `/ToUnicode`
-//! map of this module's ([`Codes`]); a larger one with printpdf's two-byte codes and map. Either way, copying text
+//! map of this module's (`Codes`); a larger one with printpdf's two-byte codes and map. Either way, copying text
 //! out of the PDF gives the report's text.
 
 use printpdf::{
@@ -65,9 +65,9 @@ pub enum Error {
 /// pages (fonts, metadata, and a single page showing every glyph kept, from which printpdf
 /// writes the fonts' widths) is made on a second thread while the layout runs. Then groups of
 /// pages are converted side by side, each as a document of its own, and their content streams
-/// take the place of that single page (see [`Assembly`]).
+/// take the place of that single page (see `Assembly`).
 ///
-/// The text is shown with the glyph codes of the subsets (see [`page_ops`]). Should the layout
+/// The text is shown with the glyph codes of the subsets (see `page_ops`). Should the layout
 /// show a character that the report's texts do not contain, the fonts are subset again for what
 /// the pages show, so no character ever goes without its glyph.
 pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
