@@ -7,6 +7,7 @@
 
 pub mod load;
 pub mod schema;
+pub mod synthetic;
 pub mod validate;
 
 use serde::Serialize;
@@ -37,6 +38,48 @@ pub struct Checklist {
     baseline_risks: Vec<BaselineRisk>,
     sections: Vec<Section>,
     fingerprint: String,
+    /// Where each question is: (section, position in it), and its number in checklist order.
+    #[serde(skip)]
+    index: QuestionIndex,
+}
+
+/// Questions by id, so that a look-up is not a search: conditions are followed question by
+/// question, and a long chain of them would otherwise cost the square of its length.
+#[derive(Clone, Debug, Default)]
+struct QuestionIndex {
+    by_id: std::collections::HashMap<QuestionId, (usize, usize, usize)>,
+}
+
+impl QuestionIndex {
+    fn new(sections: &[Section]) -> Self {
+        let mut by_id = std::collections::HashMap::new();
+        let mut n = 0;
+        for (si, section) in sections.iter().enumerate() {
+            for (qi, q) in section.questions.iter().enumerate() {
+                // The first of duplicate ids wins; validation refuses duplicates anyway.
+                by_id.entry(q.id.clone()).or_insert((si, qi, n));
+                n += 1;
+            }
+        }
+        Self { by_id }
+    }
+}
+
+/// Which questions are shown, by their number in checklist order
+/// ([`Checklist::visibility`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visibility(Vec<bool>);
+
+impl Visibility {
+    /// Whether question number `n` (in checklist order) is shown.
+    pub fn shown(&self, n: usize) -> bool {
+        self.0.get(n).copied().unwrap_or(false)
+    }
+
+    /// How many questions are shown.
+    pub fn count(&self) -> usize {
+        self.0.iter().filter(|v| **v).count()
+    }
 }
 
 /// A cited source.
@@ -304,7 +347,59 @@ impl Checklist {
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().map(|(_, q)| q).find(|q| q.id == id)
+        let (si, qi, _) = *self.index.by_id.get(id)?;
+        self.sections.get(si)?.questions.get(qi)
+    }
+
+    /// The number of the question with this id in checklist order (0-based).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.by_id.get(id).map(|(_, _, n)| *n)
+    }
+
+    /// Which questions are shown for the answers given by `answer_of`, in checklist order (the
+    /// same order as [`Self::questions`]). One pass over the questions: each condition's answer
+    /// is looked up once, however long the chains of conditions are.
+    pub fn visibility<'a>(&self, answer_of: &impl Fn(&str) -> Option<&'a Choice>) -> Visibility {
+        let questions: Vec<&Question> = self.questions().map(|(_, q)| q).collect();
+        let mut known: Vec<Option<bool>> = vec![None; questions.len()];
+        let mut on_path = vec![false; questions.len()];
+        let mut pending = Vec::new();
+        for start in 0..questions.len() {
+            // Walk up the chain to a question whose visibility is known (or a root), then settle
+            // the chain from the top down. Validation rules out cycles; should one slip through,
+            // the walk stops when it meets a question already on it (and that chain is hidden).
+            let mut at = start;
+            while known[at].is_none() && !on_path[at] {
+                on_path[at] = true;
+                pending.push(at);
+                match questions[at]
+                    .show_if
+                    .as_ref()
+                    .and_then(|c| self.position(&c.question))
+                {
+                    Some(parent) => at = parent,
+                    None => break,
+                }
+            }
+            while let Some(q) = pending.pop() {
+                on_path[q] = false;
+                let shown = match &questions[q].show_if {
+                    None => true,
+                    Some(c) => self.position(&c.question).is_some_and(|parent| {
+                        known[parent] == Some(true)
+                            && answer_of(&c.question).is_some_and(|a| c.any_of.contains(a))
+                    }),
+                };
+                known[q] = Some(shown);
+            }
+        }
+        Visibility(known.into_iter().map(|v| v == Some(true)).collect())
+    }
+
+    /// Builds the index of `sections` (validation does, once).
+    fn indexed(mut self) -> Self {
+        self.index = QuestionIndex::new(&self.sections);
+        self
     }
 
     /// Whether `condition` holds for the answers given by `answer_of` (question id → choice).
@@ -319,20 +414,27 @@ impl Checklist {
         let Some(target) = self.question(&condition.question) else {
             return false;
         };
-        self.is_visible(target, answer_of)
-            && answer_of(&condition.question)
-                .is_some_and(|choice| condition.any_of.contains(choice))
+        answer_of(&condition.question).is_some_and(|choice| condition.any_of.contains(choice))
+            && self.is_visible(target, answer_of)
     }
 
-    /// Whether `question` is shown for these answers. Validation guarantees the recursion ends.
+    /// Whether `question` is shown for these answers: every condition up its chain holds. The
+    /// chain is followed in a loop, not by recursion, so no length of it can exhaust the stack;
+    /// a cycle (which validation refuses) counts as hidden.
     pub fn is_visible<'a>(
         &self,
         question: &Question,
         answer_of: &impl Fn(&str) -> Option<&'a Choice>,
     ) -> bool {
-        match &question.show_if {
-            None => true,
-            Some(condition) => self.holds(condition, answer_of),
+        let mut q = question;
+        for _ in 0..=self.question_count() {
+            let Some(c) = &q.show_if else { return true };
+            let answered = answer_of(&c.question).is_some_and(|a| c.any_of.contains(a));
+            match self.question(&c.question) {
+                Some(parent) if answered => q = parent,
+                _ => return false,
+            }
         }
+        false
     }
 }

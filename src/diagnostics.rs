@@ -133,12 +133,16 @@ impl fmt::Display for Problem {
 
 /// The text of line `line` (1-based) of `source`, shortened for display.
 pub fn source_line(source: &str, line: usize) -> Option<String> {
-    let text = source.lines().nth(line.checked_sub(1)?)?;
+    source.lines().nth(line.checked_sub(1)?).map(excerpt)
+}
+
+/// A line of source as a message quotes it: cut after 160 characters.
+pub fn excerpt(text: &str) -> String {
     const MAX: usize = 160;
     if text.chars().count() > MAX {
         let cut: String = text.chars().take(MAX).collect();
-        Some(format!("{cut}…"))
+        format!("{cut}…")
     } else {
-        Some(text.to_owned())
+        text.to_owned()
     }
 }

@@ -219,6 +219,7 @@ struct Rater<'a> {
     matrix: &'a crate::risk::Matrix,
     assessment: &'a Assessment,
     active: Vec<&'a crate::checklist::Modifier>,
+    visible: crate::checklist::Visibility,
 }
 
 /// What a finding is rated from: severity, likelihood, knock-out reason, recommended measure.
@@ -281,7 +282,6 @@ impl Rater<'_> {
         findings: &mut Vec<ScoredFinding>,
         completeness: &mut Completeness,
     ) -> SectionScore {
-        let answer_of = |id: &str| self.assessment.choice(id);
         let mut s = SectionScore {
             id: section.id.clone(),
             gross: ClassCounts::default(),
@@ -293,7 +293,10 @@ impl Rater<'_> {
             open: 0,
         };
         for q in &section.questions {
-            if !checklist.is_visible(q, &answer_of) {
+            if !checklist
+                .position(&q.id)
+                .is_some_and(|n| self.visible.shown(n))
+            {
                 completeness.hidden += 1;
                 continue;
             }
@@ -342,6 +345,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
             .iter()
             .filter(|m| checklist.holds(&m.when, &answer_of))
             .collect(),
+        visible: checklist.visibility(&answer_of),
     };
     let mut findings = Vec::new();
     let mut completeness = Completeness::default();

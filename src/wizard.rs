@@ -72,16 +72,22 @@ impl Wizard {
     /// The questions shown for the current answers, in order.
     pub fn visible(&self) -> Vec<&Question> {
         let answer_of = |id: &str| self.assessment.choice(id);
+        let visible = self.checklist.visibility(&answer_of);
         self.checklist
             .questions()
             .map(|(_, q)| q)
-            .filter(|q| self.checklist.is_visible(q, &answer_of))
+            .enumerate()
+            .filter(|(n, _)| visible.shown(*n))
+            .map(|(_, q)| q)
             .collect()
     }
 
     /// Whether the question with this id is shown for the current answers.
     pub fn is_visible(&self, id: &str) -> bool {
-        self.visible().iter().any(|q| q.id == id)
+        let answer_of = |id: &str| self.assessment.choice(id);
+        self.checklist
+            .question(id)
+            .is_some_and(|q| self.checklist.is_visible(q, &answer_of))
     }
 
     /// (1-based position, count) of the current question among the visible ones.

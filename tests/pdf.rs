@@ -631,3 +631,27 @@ fn english_output_has_no_german_metadata_label() {
         );
     }
 }
+
+/// "Today" comes from one place, which `SOURCE_DATE_EPOCH` fixes (reproducible reports).
+#[test]
+fn the_report_date_follows_source_date_epoch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("r.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plattformcheck"))
+        .args([
+            "export",
+            "assets/examples/stadt-musterstadt-tiktok.ron",
+            "-o",
+            pdf.to_str().expect("UTF-8"),
+        ])
+        .env("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01 00:00 UTC
+        .output()
+        .expect("runs");
+    let (code, _, err) = outcome(&out);
+    assert_eq!(code, Some(0), "{err}");
+    let text = stdout_of("pdftotext", &[pdf.to_str().expect("UTF-8"), "-"]);
+    assert!(
+        text.contains("am 01.01.2026"),
+        "the cover says when it was made, as fixed"
+    );
+}

@@ -14,8 +14,8 @@ use super::schema::{
     QuestionDecl, SectionDecl, SourceDecl, TextDecl,
 };
 use super::{
-    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, QuestionKind,
-    Section, Source,
+    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, QuestionIndex,
+    QuestionKind, Section, Source,
 };
 use crate::choice::{Choice, UNKNOWN_ID};
 use crate::diagnostics::{Location, Problem};
@@ -26,7 +26,7 @@ mod conditions;
 mod locate;
 mod risks;
 
-use locate::{locate, locate_field};
+use locate::{SourceIndex, locate_field};
 
 /// A condition as the checklist file writes it.
 fn condition(decl: ConditionDecl) -> Condition {
@@ -52,6 +52,7 @@ pub fn validate(
     let mut v = Validator {
         file,
         source,
+        index: SourceIndex::new(source),
         problems: Vec::new(),
         used_sources: BTreeSet::new(),
     };
@@ -85,6 +86,8 @@ pub fn hex(bytes: &[u8]) -> String {
 struct Validator<'a> {
     file: &'a Path,
     source: &'a str,
+    /// Where the ids and lines of `source` are, found once.
+    index: SourceIndex<'a>,
     problems: Vec<Problem>,
     used_sources: BTreeSet<String>,
 }
@@ -103,13 +106,16 @@ impl Validator<'_> {
 
     fn located(&self, path: &str, anchors: &[&str], message: String) -> Problem {
         let mut problem = Problem::at_path(self.file, path, message);
-        let line = locate(self.source, anchors).or_else(|| locate_field(self.source, path));
+        let line = self
+            .index
+            .locate(anchors)
+            .or_else(|| locate_field(self.source, path));
         if let Some(line) = line {
             problem.at = Location::Path {
                 path: path.to_owned(),
                 line: Some(line),
             };
-            problem.excerpt = crate::diagnostics::source_line(self.source, line);
+            problem.excerpt = self.index.line(line).map(crate::diagnostics::excerpt);
         }
         problem
     }
@@ -235,19 +241,23 @@ impl Validator<'_> {
             }
         }
 
-        Some(Checklist {
-            id,
-            version,
-            date,
-            title,
-            description,
-            sources,
-            matrix: matrix?,
-            modifiers,
-            baseline_risks,
-            sections,
-            fingerprint,
-        })
+        Some(
+            Checklist {
+                id,
+                version,
+                date,
+                title,
+                description,
+                sources,
+                matrix: matrix?,
+                modifiers,
+                baseline_risks,
+                sections,
+                fingerprint,
+                index: QuestionIndex::default(),
+            }
+            .indexed(),
+        )
     }
 
     fn sources(&mut self, decls: Vec<SourceDecl>) -> Vec<Source> {

@@ -242,6 +242,8 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Acti
                 actions.push(Action::Go(Step::Metadata));
             }
             let answer_of = |id: &str| w.assessment().choice(id);
+            let visible = w.checklist().visibility(&answer_of);
+            let mut n = 0;
             for section in w.checklist().sections() {
                 ui.add_space(4.0);
                 ui.label(
@@ -250,7 +252,8 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Acti
                         .size(13.0),
                 );
                 for q in &section.questions {
-                    if !w.checklist().is_visible(q, &answer_of) {
+                    n += 1;
+                    if !visible.shown(n - 1) {
                         continue;
                     }
                     let (mark, color) = state_mark(app, score, &q.id);

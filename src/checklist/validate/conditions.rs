@@ -25,6 +25,7 @@ impl Validator<'_> {
                     .map(|c| (q.id.as_str(), c.question.as_str()))
             })
             .collect();
+        let cycles = cycles(&parent);
         for (si, section) in sections.iter().enumerate() {
             for q in &section.questions {
                 let Some(cond) = &q.show_if else { continue };
@@ -38,24 +39,8 @@ impl Validator<'_> {
                             format!("condition refers to the later question `{}`", cond.question),
                         );
                     }
-                    // Each question has at most one condition, so following parents finds any cycle.
-                    let mut seen = vec![q.id.as_str()];
-                    let mut current = cond.question.as_str();
-                    loop {
-                        if seen.contains(&current) {
-                            seen.push(current);
-                            self.error(
-                                &path,
-                                anchors,
-                                format!("circular condition: {}", seen.join(" → ")),
-                            );
-                            break;
-                        }
-                        seen.push(current);
-                        match parent.get(current) {
-                            Some(next) => current = next,
-                            None => break,
-                        }
+                    if let Some(cycle) = cycles.get(q.id.as_str()) {
+                        self.error(&path, anchors, format!("circular condition: {cycle}"));
                     }
                 }
             }
@@ -105,4 +90,61 @@ impl Validator<'_> {
         }
         ok
     }
+}
+
+/// The cycles among the conditions (`parent` maps a question to the question its condition
+/// names): for every question on a cycle, the cycle read from it, back to it (`A → B → A`); a
+/// long cycle is shortened to its first and last steps and its length.
+///
+/// Each question has at most one condition, so the conditions form chains; every question is
+/// visited once, and a walk stops at the first question it has seen before. Linear in the number
+/// of questions, however long the chains.
+fn cycles<'a>(parent: &BTreeMap<&'a str, &'a str>) -> BTreeMap<&'a str, String> {
+    let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out = BTreeMap::new();
+    for &start in parent.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut current = start;
+        loop {
+            if done.contains(current) {
+                break;
+            }
+            if let Some(&i) = at.get(current) {
+                let cycle = &path[i..];
+                for k in 0..cycle.len() {
+                    out.insert(cycle[k], read_cycle(cycle, k));
+                }
+                break;
+            }
+            at.insert(current, path.len());
+            path.push(current);
+            match parent.get(current) {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+        done.extend(path);
+    }
+    out
+}
+
+/// The cycle read from its member `k` back to it; at most eleven steps are written out.
+fn read_cycle(cycle: &[&str], k: usize) -> String {
+    const SHOWN: usize = 5;
+    let n = cycle.len();
+    let step = |j: usize| cycle[(k + j) % n];
+    if n <= 2 * SHOWN {
+        let mut read: Vec<&str> = (0..n).map(step).collect();
+        read.push(cycle[k]);
+        return read.join(" → ");
+    }
+    let head: Vec<&str> = (0..SHOWN).map(step).collect();
+    let tail: Vec<&str> = (n - SHOWN + 1..n).map(step).collect();
+    format!(
+        "{} → … → {} → {} ({n} questions)",
+        head.join(" → "),
+        tail.join(" → "),
+        cycle[k]
+    )
 }

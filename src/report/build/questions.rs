@@ -19,6 +19,7 @@ impl Builder<'_> {
         );
         let (checklist, assessment) = (self.checklist, self.assessment);
         let answer_of = |id: &str| assessment.choice(id);
+        let visible = checklist.visibility(&answer_of);
         for section in checklist.sections() {
             self.heading(
                 2,
@@ -26,7 +27,7 @@ impl Builder<'_> {
             );
             let mut hidden = Vec::new();
             for q in &section.questions {
-                if checklist.is_visible(q, &answer_of) {
+                if checklist.position(&q.id).is_some_and(|n| visible.shown(n)) {
                     self.question(q);
                 } else {
                     hidden.push(q);
