@@ -5,6 +5,8 @@
 //! It refers to its checklist by id, version and fingerprint, and never silently accepts a
 //! different one: [`Assessment::check_against`] reports any mismatch.
 
+pub mod unique;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -32,11 +34,11 @@ pub struct Assessment {
     /// Who assesses which channel ("Stammdaten").
     #[serde(default)]
     pub metadata: Metadata,
-    /// Answers by question id.
-    #[serde(default)]
+    /// Answers by question id (a question answered twice in the file is refused).
+    #[serde(default, deserialize_with = "unique::deserialize")]
     pub answers: BTreeMap<QuestionId, Answer>,
     /// Planned measures by finding id (a question id or a baseline risk id).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::deserialize")]
     pub measures: BTreeMap<FindingId, Measure>,
     /// The DPO's review and the controller's decision.
     #[serde(default)]

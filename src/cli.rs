@@ -197,9 +197,16 @@ fn out(text: &str) -> Result<(), Failure> {
         })
 }
 
-/// Writes one line to stderr; if even that fails there is nobody left to tell.
+/// Writes one line to stderr, with hidden characters written out (see
+/// [`crate::text::printable`]); if even that fails there is nobody left to tell.
 fn warn(line: &str) {
-    writeln!(io::stderr().lock(), "{line}").ok();
+    writeln!(io::stderr().lock(), "{}", crate::text::printable(line)).ok();
+}
+
+/// Writes human-readable `text` to stdout, with hidden characters written out: texts from a
+/// file must not be able to steer the terminal.
+fn out_text(text: &str) -> Result<(), Failure> {
+    out(&crate::text::printable(text))
 }
 
 /// An error to print once, with its exit code.
@@ -243,7 +250,7 @@ fn check(files: &[PathBuf], strict: bool) -> Result<(), Failure> {
                 file.display()
             ),
         };
-        out(&format!("{line}\n"))?;
+        out_text(&format!("{line}\n"))?;
     }
     if failed > 0 {
         return Err(Failure::invalid(format!(
@@ -328,7 +335,7 @@ fn show(spec: &str, json: bool) -> Result<(), Failure> {
             writeln!(o, "  {:<6} {}{cond}", q.id, q.text.de).ok();
         }
     }
-    out(&o)
+    out_text(&o)
 }
 
 fn list() -> Result<(), Failure> {
@@ -344,7 +351,7 @@ fn list() -> Result<(), Failure> {
             c.title().de
         ));
     }
-    out(&o)?;
+    out_text(&o)?;
     if report.has_errors() {
         return Err(Failure::invalid(problem_list(&report.problems)));
     }
@@ -372,7 +379,7 @@ fn new(spec: &str, output: &Path, force: bool) -> Result<(), Failure> {
             message: e.to_string(),
         })?;
     let (id, version, questions) = summary;
-    out(&format!(
+    out_text(&format!(
         "{}: empty assessment for checklist {id} {version} ({questions} questions) created\n",
         output.display(),
     ))
@@ -409,7 +416,7 @@ fn score(args: &ScoreArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::invalid(format!("cannot format the score as JSON: {e}")))?;
         out(&format!("{text}\n"))
     } else {
-        out(&render_text(
+        out_text(&render_text(
             session.checklist(),
             session.assessment(),
             &score,
@@ -451,7 +458,7 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
         .as_ref()
         .map(|b| format!("; the earlier report is kept as {}", b.display()))
         .unwrap_or_default();
-    let written = out(&format!(
+    let written = out_text(&format!(
         "{}: report written ({} bytes, {}{provisional}){kept}\n",
         args.output.display(),
         exported.bytes.len(),

@@ -68,6 +68,18 @@ pub enum Error {
         /// The line concerned.
         excerpt: Option<String>,
     },
+    /// A key (a question or finding id) appears twice in `answers` or `measures`.
+    #[error("{}:{second}: damaged assessment file: `{key}` appears twice (lines {first} and {second}); remove one of them — the file was not changed", path.display())]
+    Duplicate {
+        /// The file.
+        path: PathBuf,
+        /// The key.
+        key: String,
+        /// The line of the first entry.
+        first: usize,
+        /// The line of the second.
+        second: usize,
+    },
     /// Written by a newer program.
     #[error("{}: the file was written by a newer version of Plattform-Check (file format {found}; this version reads format {FORMAT_VERSION}); please update the program — the file was not changed", path.display())]
     Newer {
@@ -173,7 +185,38 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
             });
         }
     }
-    ron::from_str::<Assessment>(text).map_err(syntax)
+    ron::from_str::<Assessment>(text)
+        .map_err(|err| duplicate(path, text, &err).unwrap_or_else(|| syntax(err)))
+}
+
+/// The error for a key given twice (see [`crate::assessment::unique`]), with the lines of both
+/// entries; `None` for any other error.
+fn duplicate(path: &Path, text: &str, err: &ron::error::SpannedError) -> Option<Error> {
+    let ron::Error::Message(message) = &err.code else {
+        return None;
+    };
+    let key = message
+        .strip_prefix(crate::assessment::unique::DUPLICATE)?
+        .trim_matches('`');
+    // Map keys are written at the start of a line: `"A1.1": Answer(…)`.
+    let quoted = format!("\"{key}\"");
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(&quoted)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let fallback = err.span.start.line.max(1);
+    Some(Error::Duplicate {
+        path: path.to_path_buf(),
+        key: key.to_owned(),
+        first: lines.first().copied().unwrap_or(fallback),
+        second: lines.get(1).copied().unwrap_or(fallback),
+    })
 }
 
 /// The file content for `assessment`: pretty RON with struct names, stable key order.

@@ -241,3 +241,23 @@ fn missing_file_is_a_read_error() {
     assert!(matches!(err, Error::Read { .. }), "{err}");
     assert!(err.to_string().contains("file not found"), "{err}");
 }
+
+#[test]
+fn an_answer_given_twice_is_refused_with_both_lines() {
+    let text = valid_text();
+    let first = text
+        .lines()
+        .position(|l| l.contains("\"A1.1\":"))
+        .expect("answer")
+        + 1;
+    let block: Vec<&str> = text.lines().skip(first - 1).take(5).collect();
+    let twice = text.replacen(&block.join("\n"), &format!("{0}\n{0}", block.join("\n")), 1);
+    let message = refused(twice.as_bytes(), |e| matches!(e, Error::Duplicate { .. }));
+    assert!(
+        message.contains(&format!(
+            "`A1.1` appears twice (lines {first} and {})",
+            first + 5
+        )),
+        "{message}"
+    );
+}

@@ -120,6 +120,22 @@ impl Validator<'_> {
         problem
     }
 
+    /// An id must not contain a control or invisible character: it would make two different ids
+    /// look the same, or let a file steer the terminal that shows it.
+    fn id_chars(&mut self, id: &str, what: &str, path: &str, anchors: &[&str]) {
+        if let Some(c) = id.chars().find(|c| crate::text::is_hidden(*c)) {
+            self.error(
+                path,
+                anchors,
+                format!(
+                    "{what} `{}` contains the invisible or control character U+{:04X}",
+                    crate::text::printable(id),
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
     fn text(&mut self, decl: &TextDecl, path: &str, anchors: &[&str]) -> Text {
         let de = decl.de.clone().unwrap_or_default();
         let en = decl.en.clone().unwrap_or_default();
@@ -276,6 +292,7 @@ impl Validator<'_> {
             if key.trim().is_empty() {
                 self.error(&path, &[], "source key is empty");
             }
+            self.id_chars(&key, "source key", &path, &[&key]);
             if !seen.insert(key.clone()) {
                 self.error(&path, &[&key], format!("duplicate source key `{key}`"));
             }
@@ -409,6 +426,7 @@ impl Validator<'_> {
             if id.trim().is_empty() {
                 self.error(&path, &[], "section id is empty");
             }
+            self.id_chars(&id, "section id", &path, &[&id]);
             if !section_ids.insert(id.clone()) {
                 self.error(&path, &[&id], format!("duplicate section id `{id}`"));
             }
@@ -461,6 +479,7 @@ impl Validator<'_> {
         if id.trim().is_empty() {
             self.error(path, &[], "question id is empty");
         }
+        self.id_chars(&id, "question id", path, anchors);
         let text = self.text(&text, &format!("{path}.text"), anchors);
         let why = self.text(&why, &format!("{path}.why"), anchors);
         let hint = hint.map(|h| self.text(&h, &format!("{path}.hint"), anchors));
@@ -492,6 +511,7 @@ impl Validator<'_> {
             } else if o.id.trim().is_empty() {
                 self.error(&opath, anchors, "option id is empty");
             }
+            self.id_chars(&o.id, "option id", &opath, oanchors);
             if !option_ids.insert(o.id.clone()) {
                 self.error(&opath, oanchors, format!("duplicate option id `{}`", o.id));
             }

@@ -32,6 +32,7 @@ impl Validator<'_> {
                     "baseline risk id is empty",
                 );
             }
+            self.id_chars(&id, "baseline risk id", &path, anchors);
             if !seen.insert(id.clone()) || questions.contains_key(&id) {
                 self.error(
                     &path,
@@ -89,6 +90,7 @@ impl Validator<'_> {
             } = decl;
             let path = format!("modifiers[\"{id}\"]");
             let anchors: &[&str] = &[&id];
+            self.id_chars(&id, "modifier id", &path, anchors);
             if !seen.insert(id.clone()) {
                 self.error(&path, anchors, format!("duplicate modifier id `{id}`"));
             }

@@ -146,9 +146,14 @@ impl Fonts {
             match c {
                 '\n' => out.push('\n'),
                 '\t' => out.push(' '),
-                // Carriage returns and soft hyphens are invisible by definition.
+                // Carriage returns (of CRLF text) and soft hyphens are invisible by definition.
                 '\r' | '\u{ad}' => {}
-                c if c.is_control() => {}
+                // Any other control character is shown, and reported, like a missing glyph:
+                // dropping it would hide that the text is not what it seems.
+                c if c.is_control() => {
+                    missing.add(c);
+                    out.push(MARKER);
+                }
                 c if self.has_glyph(c, bold) => out.push(c),
                 c => {
                     missing.add(c);
