@@ -658,3 +658,95 @@ fn commands_share_one_shortcut_table_with_the_keyboard() {
         "Ctrl+O opens the file dialog"
     );
 }
+
+#[test]
+fn saving_over_a_read_only_file_keeps_it_and_its_backup() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("archiv.ron");
+    std::fs::copy("assets/examples/stadt-musterstadt-tiktok.ron", &file).expect("copy");
+    let mut a = app(data.path());
+    a.apply(Action::Open(file.clone()));
+    a.apply(Action::Edit(Edit::Answer {
+        question: "A1.1".into(),
+        choice: "nein".into(),
+    }));
+    // Saved once (a backup exists), then made read-only, as an archived file would be.
+    a.apply(Action::Save);
+    assert!(!a.is_dirty(), "first save works");
+    let backup = plattformcheck::fsio::backup::backup_path(&file);
+    let (saved, kept) = (
+        std::fs::read(&file).expect("file"),
+        std::fs::read(&backup).expect("backup"),
+    );
+    let mut perms = std::fs::metadata(&file).expect("stat").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&file, perms).expect("chmod");
+    a.apply(Action::Edit(Edit::Answer {
+        question: "A1.1".into(),
+        choice: "ja".into(),
+    }));
+    a.apply(Action::Save);
+    assert!(a.is_dirty(), "still unsaved");
+    assert!(
+        a.messages.last().is_some_and(|m| m.error
+            && m.text.contains("archiv.ron")
+            && m.text.contains("read-only")),
+        "{:?}",
+        a.messages
+    );
+    assert_eq!(std::fs::read(&file).expect("file"), saved, "file intact");
+    assert_eq!(
+        std::fs::read(&backup).expect("backup"),
+        kept,
+        "backup intact"
+    );
+}
+
+#[test]
+fn a_failed_autosave_is_shown_when_it_happens() {
+    let data = tempfile::tempdir().expect("temp dir");
+    // The data folder is a file: the autosave cannot be written there.
+    let blocked = data.path().join("kein-ordner");
+    std::fs::write(&blocked, "").expect("write");
+    let mut h = harness(App::new(Prefs::default(), Some(blocked)));
+    h.state_mut()
+        .apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
+    h.state_mut().apply(Action::Edit(Edit::Answer {
+        question: "A1.1".into(),
+        choice: "ja".into(),
+    }));
+    h.state_mut().autosave(true);
+    h.run();
+    assert!(
+        h.state()
+            .messages
+            .iter()
+            .any(|m| m.error && m.text.contains("autosave")),
+        "{:?}",
+        h.state().messages
+    );
+    assert!(
+        h.query_by_label_contains("cannot write the autosave file")
+            .is_some(),
+        "on screen without further input"
+    );
+}
+
+#[test]
+fn a_damaged_autosave_is_reported_at_start_and_kept_aside() {
+    let data = tempfile::tempdir().expect("temp dir");
+    std::fs::write(data.path().join("autosave.ron"), "Autosave(saved_at: ").expect("write");
+    let a = app(data.path());
+    assert!(a.restore.is_none(), "nothing to restore");
+    assert!(
+        a.messages
+            .iter()
+            .any(|m| m.error && m.text.contains("autosave file is damaged")),
+        "{:?}",
+        a.messages
+    );
+    assert!(
+        data.path().join("autosave.ron.damaged").exists(),
+        "the damaged copy is kept"
+    );
+}

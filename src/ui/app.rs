@@ -618,7 +618,12 @@ impl App {
             }
             self.apply(action);
         }
+        let before = self.messages.len();
         self.autosave(false);
+        if self.messages.len() > before {
+            // An autosave that failed says so now, not at the next input.
+            ctx.request_repaint();
+        }
         if let Some(due) = self.autosave_due {
             ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
         }
