@@ -349,8 +349,8 @@ impl Assessment {
             return vec![Mismatch::OtherContent {
                 id: r.id.clone(),
                 version: r.version.clone(),
-                expected_short: short(checklist.fingerprint()),
-                found_short: short(&r.fingerprint),
+                expected_short: distinguishing(checklist.fingerprint(), &r.fingerprint),
+                found_short: distinguishing(&r.fingerprint, checklist.fingerprint()),
             }];
         }
         let mut out = Vec::new();
@@ -392,6 +392,17 @@ impl Assessment {
     pub fn is_unknown(&self, question: &str) -> bool {
         self.choice(question).is_some_and(Choice::is_unknown)
     }
+}
+
+/// `fingerprint` shortened as [`short`] does, but long enough to differ from `other` where the
+/// two share their first 12 digits (then the digits up to and including the first that differs).
+pub fn distinguishing(fingerprint: &str, other: &str) -> String {
+    let common = fingerprint
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    fingerprint.chars().take((common + 1).max(12)).collect()
 }
 
 /// The first 12 hex digits of a fingerprint, as shown in messages and footers.

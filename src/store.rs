@@ -162,6 +162,8 @@ pub fn load(path: &Path) -> Result<Assessment, Error> {
 
 /// Parses assessment text; `path` names it in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
+    // A UTF-8 byte-order mark, as editors on Windows write one, is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let syntax = |err: ron::error::SpannedError| Error::Syntax {
         path: path.to_path_buf(),
         line: err.span.start.line.max(1),

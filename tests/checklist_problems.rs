@@ -104,3 +104,13 @@ fn odd_unicode_and_huge_text_are_handled() {
         problems[0]
     );
 }
+
+#[test]
+fn a_checklist_with_a_byte_order_mark_loads() {
+    let source = std::fs::read_to_string("tests/fixtures/valid/minimal.ron").expect("fixture");
+    let (checklist, problems) = plattformcheck::checklist::load::parse_str(
+        std::path::Path::new("bom.ron"),
+        &format!("\u{feff}{source}"),
+    );
+    assert!(checklist.is_some(), "{problems:?}");
+}

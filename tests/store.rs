@@ -261,3 +261,25 @@ fn an_answer_given_twice_is_refused_with_both_lines() {
         "{message}"
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bom.ron");
+    std::fs::write(&path, format!("\u{feff}{}", valid_text())).expect("write");
+    assert_eq!(store::load(&path).expect("loads"), sample(), "same content");
+}
+
+#[test]
+fn fingerprints_that_share_twelve_digits_are_told_apart() {
+    use plattformcheck::assessment::distinguishing;
+    let a = format!("4abcc434f5d1{}", "0".repeat(52));
+    let b = format!("4abcc434f5d1{}", "1".repeat(52));
+    assert_eq!(distinguishing(&a, &b), "4abcc434f5d10");
+    assert_eq!(distinguishing(&b, &a), "4abcc434f5d11");
+    assert_eq!(
+        distinguishing(&a, &"f".repeat(64)),
+        "4abcc434f5d1",
+        "12 digits otherwise"
+    );
+}

@@ -49,6 +49,9 @@ impl LoadReport {
 
 /// Parses and validates checklist text; `file` names it in problems.
 pub fn parse_str(file: &Path, source: &str) -> (Option<Checklist>, Vec<Problem>) {
+    // A UTF-8 byte-order mark, as editors on Windows write one, is not part of the text (and
+    // editors do not count it in columns either).
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     // Implicit `Some` lets authors write `de: "…"` and `measure: (…)` for optional fields;
     // an explicit `Some(…)` is still accepted.
     let options =
