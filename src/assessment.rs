@@ -14,6 +14,7 @@ use time::Date;
 
 use crate::checklist::Checklist;
 use crate::choice::Choice;
+use crate::diagnostics::ron_path::Step;
 use crate::edit::MetaField;
 use crate::ids::{FindingId, QuestionId};
 use crate::risk::Level;
@@ -292,10 +293,10 @@ pub enum Mismatch {
         found_short: String,
     },
     /// An answer names a question the checklist does not have.
-    #[error("answer to the unknown question `{0}`")]
+    #[error("answer to the unknown question `{}`", crate::text::printable(.0.as_str()))]
     UnknownQuestion(QuestionId),
     /// An answer names an option the question does not have.
-    #[error("question `{question}` has no option `{choice}`")]
+    #[error("question `{}` has no option `{}`", crate::text::printable(question.as_str()), crate::text::printable(&choice.to_string()))]
     UnknownOption {
         /// Question id.
         question: QuestionId,
@@ -303,8 +304,29 @@ pub enum Mismatch {
         choice: Choice,
     },
     /// A measure names no finding of the checklist.
-    #[error("measure for `{0}`, which is neither a question nor a baseline risk")]
+    #[error("measure for `{}`, which is neither a question nor a baseline risk", crate::text::printable(.0.as_str()))]
     UnknownFinding(FindingId),
+}
+
+impl Mismatch {
+    /// Where in the assessment file the element that does not fit is written, for
+    /// [`crate::diagnostics::ron_path::find`].
+    pub fn steps(&self) -> Vec<Step<'_>> {
+        match self {
+            Self::OtherChecklist { .. } => vec![Step::Field("checklist"), Step::Field("id")],
+            Self::OtherVersion { .. } => vec![Step::Field("checklist"), Step::Field("version")],
+            Self::OtherContent { .. } => {
+                vec![Step::Field("checklist"), Step::Field("fingerprint")]
+            }
+            Self::UnknownQuestion(id) => vec![Step::Field("answers"), Step::Key(id.as_str())],
+            Self::UnknownOption { question, .. } => vec![
+                Step::Field("answers"),
+                Step::Key(question.as_str()),
+                Step::Field("choice"),
+            ],
+            Self::UnknownFinding(id) => vec![Step::Field("measures"), Step::Key(id.as_str())],
+        }
+    }
 }
 
 impl Assessment {

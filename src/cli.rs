@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::assessment::{Assessment, short};
 use crate::builtin;
 use crate::checklist::{self, Checklist, load};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, SourceLine};
 use crate::fsio::report_target::ReportWriteError;
 use crate::plan::PlanRow;
 use crate::risk::RiskClass;
@@ -399,9 +399,12 @@ fn open_session(
             message: e.to_string(),
         })?;
     let session = session::open_file(assessment, checklist).map_err(|e| match e {
-        OpenError::ChecklistMissing { path, id } => Failure::invalid(format!(
-            "{}: the assessment uses checklist `{id}`, which is not built in; pass it with --checklist FILE",
-            path.display()
+        OpenError::ChecklistMissing { path, id, line } => Failure::invalid(SourceLine::message(
+            line.as_ref(),
+            &path,
+            &format_args!(
+                "the assessment uses checklist `{id}`, which is not built in; pass it with --checklist FILE"
+            ),
         )),
         other => Failure::invalid(other.to_string()),
     })?;

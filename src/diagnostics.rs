@@ -4,6 +4,8 @@
 //! `sections[2].questions["A4.1"]` and, where the element's id could be found in the source,
 //! the line it starts on.
 
+pub mod ron_path;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -128,6 +130,80 @@ impl fmt::Display for Problem {
             }
         }
         Ok(())
+    }
+}
+
+/// A line of a file that a message points to: its number and its text, shortened for display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLine {
+    /// Line, 1-based.
+    pub number: usize,
+    /// Its text (see [`excerpt`]).
+    pub text: String,
+}
+
+impl SourceLine {
+    /// The line of `source` where the element reached through `steps` is written.
+    pub fn of(source: &str, steps: &[ron_path::Step<'_>]) -> Option<Self> {
+        let number = ron_path::line(source, steps)?;
+        Some(Self {
+            number,
+            text: crate::text::printable(&source_line(source, number)?).into_owned(),
+        })
+    }
+
+    /// `file:line: message`, then the line, for a message about the element on this line;
+    /// `file: message` when there is no line.
+    pub fn message(line: Option<&Self>, file: &Path, message: &dyn fmt::Display) -> String {
+        match line {
+            Some(line) => format!(
+                "{}:{}: {message}\n {:>4} | {}",
+                file.display(),
+                line.number,
+                line.number,
+                line.text
+            ),
+            None => format!("{}: {message}", file.display()),
+        }
+    }
+}
+
+/// Where the first byte that is not UTF-8 is, for a "not a text file" message: its 1-based
+/// line and column (in characters, as editors count them) and the line's text up to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadByte {
+    /// Byte offset, 0-based.
+    pub offset: usize,
+    /// Line, 1-based.
+    pub line: usize,
+    /// Column in characters, 1-based.
+    pub col: usize,
+    /// The line up to the bad byte.
+    pub excerpt: String,
+}
+
+impl fmt::Display for BadByte {
+    /// The line up to the bad byte, with a caret under it, as a message shows it below its text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pad = " ".repeat(self.excerpt.chars().count());
+        write!(f, " {:>4} | {}\n      | {pad}^", self.line, self.excerpt)
+    }
+}
+
+impl BadByte {
+    /// The position of `error` in `bytes`.
+    pub fn of(bytes: &[u8], error: &std::str::Utf8Error) -> Self {
+        let offset = error.valid_up_to();
+        // Everything before `valid_up_to` is valid UTF-8 by definition.
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        let before = &valid[line_start..];
+        Self {
+            offset,
+            line: valid.matches('\n').count() + 1,
+            col: before.chars().count() + 1,
+            excerpt: crate::text::printable(&excerpt(before.trim_end_matches('\r'))).into_owned(),
+        }
     }
 }
 

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, Mismatch};
 use crate::checklist::Checklist;
-use crate::diagnostics::Problem;
+use crate::diagnostics::ron_path::Step;
+use crate::diagnostics::{Problem, SourceLine};
 use crate::store;
 use crate::wizard::Wizard;
 
@@ -28,24 +29,36 @@ pub enum OpenError {
     #[error(transparent)]
     Store(#[from] store::Error),
     /// The checklist the assessment names is neither built in nor loaded.
-    #[error("{}: the assessment uses checklist `{id}`, which is neither built in nor loaded", path.display())]
+    #[error("{}", SourceLine::message(line.as_ref(), path, &format_args!("the assessment uses checklist `{id}`, which is neither built in nor loaded")))]
     ChecklistMissing {
         /// The assessment.
         path: PathBuf,
         /// The checklist id it names.
         id: String,
+        /// The line of the checklist's id in the file.
+        line: Option<SourceLine>,
     },
     /// The checklist file given for it does not load.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Checklist(Vec<Problem>),
     /// The assessment does not fit the checklist (another version, unknown answers).
-    #[error("{}", .mismatches.iter().map(|m| format!("{}: {m}", path.display())).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", .mismatches.iter().map(|m| SourceLine::message(m.line.as_ref(), path, &m.mismatch)).collect::<Vec<_>>().join("\n"))]
     Mismatch {
         /// The assessment.
         path: PathBuf,
         /// Every way in which it does not fit.
-        mismatches: Vec<Mismatch>,
+        mismatches: Vec<Misfit>,
     },
+}
+
+/// One way in which an assessment does not fit its checklist, with the line of the file where
+/// the element concerned is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Misfit {
+    /// What does not fit.
+    pub mismatch: Mismatch,
+    /// Its line in the file, when the file's text is at hand and the element could be found.
+    pub line: Option<SourceLine>,
 }
 
 /// Why the assessment could not be saved.
@@ -69,6 +82,19 @@ pub fn open_file(path: &Path, checklist_file: Option<&Path>) -> Result<Session, 
             Session::open_with_checklist(path, checklist, file.to_path_buf())
         }
         None => Session::open(&Library::lazy(), path),
+    }
+}
+
+/// The name of what is opened and, when at hand, its text, to locate problems in it.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    name: &'a Path,
+    text: Option<&'a str>,
+}
+
+impl Source<'_> {
+    fn line(&self, steps: &[Step<'_>]) -> Option<SourceLine> {
+        SourceLine::of(self.text?, steps)
     }
 }
 
@@ -100,8 +126,9 @@ impl Session {
 
     /// Opens the assessment file `path` with the checklist it names from `library`.
     pub fn open(library: &Library, path: &Path) -> Result<Self, OpenError> {
-        let assessment = store::load(path)?;
-        Self::with_library(library, path, assessment, Some(path))
+        let text = store::read(path)?;
+        let assessment = store::parse(path, &text)?;
+        Self::with_library(library, path, Some(&text), assessment, Some(path))
     }
 
     /// Opens the assessment file `path` with exactly this checklist (`--checklist FILE`).
@@ -110,12 +137,17 @@ impl Session {
         checklist: Checklist,
         checklist_file: PathBuf,
     ) -> Result<Self, OpenError> {
-        let assessment = store::load(path)?;
+        let text = store::read(path)?;
+        let assessment = store::parse(path, &text)?;
+        let source = Source {
+            name: path,
+            text: Some(&text),
+        };
         Self::fitted(
             checklist,
             Some(checklist_file),
             assessment,
-            path,
+            source,
             Some(path),
         )
     }
@@ -123,7 +155,7 @@ impl Session {
     /// Opens assessment text (a built-in example) as an unsaved copy; `name` names it in errors.
     pub fn open_text(library: &Library, name: &Path, text: &str) -> Result<Self, OpenError> {
         let assessment = store::parse(name, text)?;
-        Self::with_library(library, name, assessment, None)
+        Self::with_library(library, name, Some(text), assessment, None)
     }
 
     /// Restores autosaved work; it counts as unsaved until it is saved.
@@ -132,7 +164,7 @@ impl Session {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(autosave::FILE_NAME));
-        let mut session = Self::with_library(library, &name, file.assessment, None)?;
+        let mut session = Self::with_library(library, &name, None, file.assessment, None)?;
         session.path = file.path;
         if file.checklist_file.is_some() {
             session.checklist_file = file.checklist_file;
@@ -144,31 +176,40 @@ impl Session {
     fn with_library(
         library: &Library,
         name: &Path,
+        text: Option<&str>,
         assessment: Assessment,
         path: Option<&Path>,
     ) -> Result<Self, OpenError> {
+        let source = Source { name, text };
         let (checklist, checklist_file) =
             library
                 .find(&assessment.checklist)
                 .ok_or_else(|| OpenError::ChecklistMissing {
                     path: name.to_path_buf(),
                     id: assessment.checklist.id.clone(),
+                    line: source.line(&[Step::Field("checklist"), Step::Field("id")]),
                 })?;
-        Self::fitted(checklist, checklist_file, assessment, name, path)
+        Self::fitted(checklist, checklist_file, assessment, source, path)
     }
 
     fn fitted(
         checklist: Checklist,
         checklist_file: Option<PathBuf>,
         assessment: Assessment,
-        name: &Path,
+        source: Source<'_>,
         path: Option<&Path>,
     ) -> Result<Self, OpenError> {
         let mismatches = assessment.check_against(&checklist);
         if !mismatches.is_empty() {
             return Err(OpenError::Mismatch {
-                path: name.to_path_buf(),
-                mismatches,
+                path: source.name.to_path_buf(),
+                mismatches: mismatches
+                    .into_iter()
+                    .map(|mismatch| Misfit {
+                        line: source.line(&mismatch.steps()),
+                        mismatch,
+                    })
+                    .collect(),
             });
         }
         let mut session = Self::new(checklist, checklist_file, assessment);

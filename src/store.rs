@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::assessment::{Assessment, FORMAT_VERSION};
-use crate::diagnostics::source_line;
+use crate::diagnostics::ron_path::Step;
+use crate::diagnostics::{SourceLine, source_line};
 use crate::fsio::{self, read::ReadError};
 
 pub use crate::fsio::atomic::write_atomic;
@@ -47,12 +48,12 @@ pub enum Error {
         size: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{}: not a text file (unreadable data at byte {offset}); the file is damaged or not an assessment", path.display())]
+    #[error("{}:{}:{}: not a text file (unreadable data at byte {}); the file is damaged or not an assessment\n{at}", path.display(), at.line, at.col, at.offset)]
     NotText {
         /// The file.
         path: PathBuf,
-        /// Offset of the first invalid byte.
-        offset: usize,
+        /// Where the first invalid byte is.
+        at: crate::diagnostics::BadByte,
     },
     /// The text is not a valid assessment (damaged, truncated, edited by hand).
     #[error("{}:{line}:{col}: damaged or incomplete assessment file: {message}{}", path.display(), excerpt.as_ref().map(|e| format!("\n {line:>4} | {e}")).unwrap_or_default())]
@@ -81,20 +82,24 @@ pub enum Error {
         second: usize,
     },
     /// Written by a newer program.
-    #[error("{}: the file was written by a newer version of Plattform-Check (file format {found}; this version reads format {FORMAT_VERSION}); please update the program — the file was not changed", path.display())]
+    #[error("{}", SourceLine::message(line.as_ref(), path, &format_args!("the file was written by a newer version of Plattform-Check (file format {found}; this version reads {}); please update the program — the file was not changed", readable_formats())))]
     Newer {
         /// The file.
         path: PathBuf,
         /// Its format version.
         found: u32,
+        /// The line of `format_version`.
+        line: Option<SourceLine>,
     },
     /// Format version 0 or otherwise unknown.
-    #[error("{}: unknown file format version {found}", path.display())]
+    #[error("{}", SourceLine::message(line.as_ref(), path, &format_args!("unknown file format version {found} (this version reads {}); the file is damaged or not an assessment", readable_formats())))]
     Unsupported {
         /// The file.
         path: PathBuf,
         /// Its format version.
         found: u32,
+        /// The line of `format_version`.
+        line: Option<SourceLine>,
     },
     /// Refused to replace a file that this version cannot read back.
     #[error("{}: not overwritten: it holds an assessment of a newer format ({found}) that this version would destroy", path.display())]
@@ -134,6 +139,15 @@ impl Error {
     }
 }
 
+/// The formats this version reads, for messages: "format 1", "formats 1 to 2".
+fn readable_formats() -> String {
+    if FORMAT_VERSION == 1 {
+        "format 1".to_owned()
+    } else {
+        format!("formats 1 to {FORMAT_VERSION}")
+    }
+}
+
 /// Just enough of a file to learn its format version, whatever else a newer format contains.
 #[derive(Deserialize)]
 #[serde(rename = "Assessment")]
@@ -143,6 +157,12 @@ struct Header {
 
 /// Reads an assessment file.
 pub fn load(path: &Path) -> Result<Assessment, Error> {
+    parse(path, &read(path)?)
+}
+
+/// Reads the text of an assessment file (regular files only, at most [`MAX_FILE_BYTES`], UTF-8),
+/// for [`parse`]; the caller keeps the text to locate later problems in it.
+pub fn read(path: &Path) -> Result<String, Error> {
     let bytes = fsio::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::TooLarge { size, .. } => Error::TooLarge {
             path: path.to_path_buf(),
@@ -153,11 +173,10 @@ pub fn load(path: &Path) -> Result<Assessment, Error> {
             source,
         },
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotText {
+    String::from_utf8(bytes).map_err(|e| Error::NotText {
         path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    parse(path, &text)
+        at: crate::diagnostics::BadByte::of(e.as_bytes(), &e.utf8_error()),
+    })
 }
 
 /// Parses assessment text; `path` names it in errors.
@@ -174,16 +193,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
     // Read the version first: a newer file may have fields this version does not know, and
     // "please update" is a better message than "unknown field".
     if let Ok(header) = ron::from_str::<Header>(text) {
+        let line = || SourceLine::of(text, &[Step::Field("format_version")]);
         if header.format_version > FORMAT_VERSION {
             return Err(Error::Newer {
                 path: path.to_path_buf(),
                 found: header.format_version,
+                line: line(),
             });
         }
         if header.format_version == 0 {
             return Err(Error::Unsupported {
                 path: path.to_path_buf(),
                 found: 0,
+                line: line(),
             });
         }
     }

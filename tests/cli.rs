@@ -138,7 +138,7 @@ fn score_refuses_newer_and_mismatched_files() {
     let (code, _, stderr) = outcome(&run(&["score", "a.ron"], Some(dir.path())));
     assert_eq!(code, Some(1), "newer refused");
     assert!(
-        stderr.contains("a.ron: the file was written by a newer version"),
+        stderr.contains("a.ron:3: the file was written by a newer version"),
         "{stderr}"
     );
 

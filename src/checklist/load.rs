@@ -66,6 +66,22 @@ pub fn parse_str(file: &Path, source: &str) -> (Option<Checklist>, Vec<Problem>)
 pub fn load_file(path: &Path) -> (Option<Checklist>, Vec<Problem>) {
     match read_text(path, MAX_CHECKLIST_BYTES) {
         Ok(source) => parse_str(path, &source),
+        Err(TextError::NotUtf8(bad)) => (
+            None,
+            vec![Problem {
+                file: path.to_path_buf(),
+                at: Location::LineCol {
+                    line: bad.line,
+                    col: bad.col,
+                },
+                severity: crate::diagnostics::Severity::Error,
+                message: format!(
+                    "the file is not UTF-8 text (invalid byte at offset {}); is it a binary file?",
+                    bad.offset
+                ),
+                excerpt: Some(bad.excerpt),
+            }],
+        ),
         Err(err) => (None, vec![file_problem(path, err.to_string())]),
     }
 }
@@ -118,11 +134,8 @@ pub enum TextError {
         max: u64,
     },
     /// Not UTF-8.
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset}); is it a binary file?")]
-    NotUtf8 {
-        /// Offset of the first invalid byte.
-        offset: usize,
-    },
+    #[error("the file is not UTF-8 text (invalid byte at offset {}); is it a binary file?", .0.offset)]
+    NotUtf8(crate::diagnostics::BadByte),
 }
 
 /// Reads a text file of at most `max` bytes.
@@ -131,8 +144,11 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, TextError> {
         crate::fsio::read::ReadError::TooLarge { size, max } => TextError::TooLarge { size, max },
         other => TextError::Read(other),
     })?;
-    String::from_utf8(bytes).map_err(|e| TextError::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        TextError::NotUtf8(crate::diagnostics::BadByte::of(
+            e.as_bytes(),
+            &e.utf8_error(),
+        ))
     })
 }
 

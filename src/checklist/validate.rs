@@ -28,6 +28,8 @@ mod risks;
 
 use locate::{SourceIndex, locate_field};
 
+use crate::diagnostics::ron_path;
+
 /// A condition as the checklist file writes it.
 fn condition(decl: ConditionDecl) -> Condition {
     Condition {
@@ -106,9 +108,12 @@ impl Validator<'_> {
 
     fn located(&self, path: &str, anchors: &[&str], message: String) -> Problem {
         let mut problem = Problem::at_path(self.file, path, message);
+        // The ids leading to the element are the quickest look-up; an element without a usable
+        // id (an empty one, a list entry) is found by its path.
         let line = self
             .index
             .locate(anchors)
+            .or_else(|| ron_path::parse(path).and_then(|steps| ron_path::line(self.source, &steps)))
             .or_else(|| locate_field(self.source, path));
         if let Some(line) = line {
             problem.at = Location::Path {
@@ -424,7 +429,7 @@ impl Validator<'_> {
             } = decl;
             let path = format!("sections[{i}]");
             if id.trim().is_empty() {
-                self.error(&path, &[], "section id is empty");
+                self.error(&format!("{path}.id"), &[], "section id is empty");
             }
             self.id_chars(&id, "section id", &path, &[&id]);
             if !section_ids.insert(id.clone()) {

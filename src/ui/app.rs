@@ -314,13 +314,13 @@ impl App {
     fn open_failed(&mut self, err: OpenError) {
         let s = self.tr();
         let text = match err {
-            OpenError::ChecklistMissing { path, id } => format!(
+            OpenError::ChecklistMissing { path, id, .. } => format!(
                 "{}: {} `{id}`",
                 path.display(),
                 s.msg_checklist_not_available
             ),
             OpenError::Mismatch { path, mismatches } => {
-                let list: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+                let list: Vec<String> = mismatches.iter().map(|m| m.mismatch.to_string()).collect();
                 format!("{}: {}", path.display(), list.join("; "))
             }
             other => other.to_string(),
