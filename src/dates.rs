@@ -93,18 +93,26 @@ pub fn parse_input(text: &str) -> Option<time::Date> {
         .ok()
 }
 
-/// Today's date; every part of the program that needs "today" asks here.
-///
-/// The day of `SOURCE_DATE_EPOCH` when that is set (reproducible reports and deterministic tests,
-/// as the reproducible-builds convention defines it), else the local date (UTC when the local
-/// offset cannot be determined).
-pub fn today() -> time::Date {
-    if let Some(date) = std::env::var("SOURCE_DATE_EPOCH")
+/// Now: the moment of `SOURCE_DATE_EPOCH` when that is set (reproducible reports, as the
+/// reproducible-builds convention defines it), else the current time in UTC.
+pub fn now() -> time::OffsetDateTime {
+    source_date_epoch().unwrap_or_else(time::OffsetDateTime::now_utc)
+}
+
+fn source_date_epoch() -> Option<time::OffsetDateTime> {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
-    {
-        return date.date();
+}
+
+/// Today's date; every part of the program that needs "today" asks here.
+///
+/// The day of `SOURCE_DATE_EPOCH` when that is set (see [`now`]), else the local date (UTC when
+/// the local offset cannot be determined).
+pub fn today() -> time::Date {
+    if let Some(moment) = source_date_epoch() {
+        return moment.date();
     }
     time::OffsetDateTime::now_local()
         .unwrap_or_else(|_| time::OffsetDateTime::now_utc())

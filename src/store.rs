@@ -287,6 +287,9 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), Error> {
             });
         }
         if old == text.as_bytes() {
+            // Nothing to write, but a save is where the user expects the folder to be tidied:
+            // remove what a killed earlier save left behind.
+            fsio::atomic::clean_stale(&fsio::atomic::folder_of(path));
             return Ok(());
         }
         let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());

@@ -654,4 +654,15 @@ fn the_report_date_follows_source_date_epoch() {
         text.contains("am 01.01.2026"),
         "the cover says when it was made, as fixed"
     );
+    // The document's creation date too, to the second (it once took the clock's, so two exports
+    // of the same file a second apart differed).
+    let info = stdout_of("pdfinfo", &["-isodates", pdf.to_str().expect("UTF-8")]);
+    let created = info
+        .lines()
+        .find(|l| l.starts_with("CreationDate:"))
+        .unwrap_or_default();
+    assert!(
+        created.ends_with("2026-01-01T00:00:00Z") || created.ends_with("2026-01-01T00:00:00+00"),
+        "creation date as fixed: {created}"
+    );
 }

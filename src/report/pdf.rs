@@ -165,9 +165,10 @@ fn convert(
     Ok(Some(contents))
 }
 
-/// Title, author, subject, keywords, producer and the dates (printpdf's default is 1970).
+/// Title, author, subject, keywords, producer and the dates (printpdf's default is 1970; its
+/// `DateTime::now` ignores `SOURCE_DATE_EPOCH`, so the same export would differ by the second).
 fn set_info(pdf: &mut PdfDocument, doc: &ReportDocument) {
-    let now = printpdf::DateTime::now();
+    let now = pdf_date(crate::dates::now());
     let info = &mut pdf.metadata.info;
     info.document_title = doc.info.title.clone();
     info.author = doc.info.author.clone();
@@ -178,6 +179,30 @@ fn set_info(pdf: &mut PdfDocument, doc: &ReportDocument) {
     info.creation_date = now;
     info.modification_date = now;
     info.metadata_date = now;
+}
+
+/// `moment` (in UTC) as printpdf writes dates.
+fn pdf_date(moment: time::OffsetDateTime) -> printpdf::DateTime {
+    let utc = moment.to_offset(time::UtcOffset::UTC);
+    printpdf::DateTime {
+        date: printpdf::date::Date {
+            year: utc.year(),
+            month: u8::from(utc.month()),
+            day: utc.day(),
+        },
+        time: printpdf::date::Time {
+            hour: utc.hour(),
+            minute: utc.minute(),
+            second: utc.second(),
+            millisecond: utc.millisecond(),
+        },
+        offset: printpdf::date::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
 }
 
 /// How many groups of pages are converted side by side.
