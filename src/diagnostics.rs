@@ -101,19 +101,23 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
         };
         let file = self.file.display();
+        // Paths hold ids from the file: an invisible or control character in one is written out.
+        let message = crate::text::printable(&self.message);
         match &self.at {
-            Location::File => write!(f, "{file}: {kind}: {}", self.message)?,
+            Location::File => write!(f, "{file}: {kind}: {message}")?,
             Location::LineCol { line, col } => {
-                write!(f, "{file}:{line}:{col}: {kind}: {}", self.message)?;
+                write!(f, "{file}:{line}:{col}: {kind}: {message}")?;
             }
             Location::Path {
                 path,
                 line: Some(line),
             } => {
-                write!(f, "{file}:{line}: {kind}: {path}: {}", self.message)?;
+                let path = crate::text::printable(path);
+                write!(f, "{file}:{line}: {kind}: {path}: {message}")?;
             }
             Location::Path { path, line: None } => {
-                write!(f, "{file}: {kind}: {path}: {}", self.message)?;
+                let path = crate::text::printable(path);
+                write!(f, "{file}: {kind}: {path}: {message}")?;
             }
         }
         if let Some(excerpt) = &self.excerpt {

@@ -37,7 +37,7 @@ pub enum ReportWriteError {
         what: &'static str,
     },
     /// Writing failed; any earlier file is unchanged.
-    #[error("{}: cannot write the report: {}; any earlier file there is unchanged", path.display(), write_message(path, source))]
+    #[error("{}: cannot write the report: {}{}", path.display(), write_message(path, source), if path.exists() { "; the earlier file there is unchanged" } else { "" })]
     Write {
         /// The file that could not be written (the report or its backup).
         path: PathBuf,
