@@ -6,6 +6,7 @@
 //! different one: [`Assessment::check_against`] reports any mismatch.
 
 pub mod unique;
+pub mod v1;
 
 use std::collections::BTreeMap;
 
@@ -19,10 +20,14 @@ use crate::edit::MetaField;
 use crate::ids::{FindingId, QuestionId};
 use crate::risk::Level;
 
+pub use crate::review::{Decision, Review};
+
 /// The assessment file format version written by this program.
 ///
 /// Kept separate from the crate version: a new release need not change the file format.
-pub const FORMAT_VERSION: u32 = 1;
+/// Format 2 added the DPO's layer with rounds ([`crate::review`]); format 1 files are read and
+/// upgraded ([`v1`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One assessment.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -41,59 +46,9 @@ pub struct Assessment {
     /// Planned measures by finding id (a question id or a baseline risk id).
     #[serde(default, deserialize_with = "unique::deserialize")]
     pub measures: BTreeMap<FindingId, Measure>,
-    /// The DPO's review and the controller's decision.
+    /// The DPO's layer: status, verdicts, opinion, decision and earlier rounds.
     #[serde(default)]
     pub review: Review,
-}
-
-/// The decision on the channel after the DPO's review.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
-pub enum Decision {
-    /// Approved as assessed.
-    Freigegeben,
-    /// Approved on the conditions stated.
-    FreigegebenMitAuflagen,
-    /// Not approved.
-    Abgelehnt,
-}
-
-impl Decision {
-    /// All decisions, in the order they are offered.
-    pub const ALL: [Self; 3] = [
-        Self::Freigegeben,
-        Self::FreigegebenMitAuflagen,
-        Self::Abgelehnt,
-    ];
-
-    /// Display name.
-    pub fn name(self, lang: crate::text::Lang) -> &'static str {
-        crate::i18n::tr(lang).terms.decision(self)
-    }
-}
-
-/// The DPO's opinion and the controller's decision (Art. 35(2), 39(1)(c) GDPR).
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, default, rename = "Review")]
-pub struct Review {
-    /// The DPO's opinion.
-    pub dpo_opinion: String,
-    /// Date of the opinion.
-    #[serde(with = "crate::dates::iso_date::option")]
-    pub opinion_date: Option<Date>,
-    /// The decision, once taken.
-    pub decision: Option<Decision>,
-    /// Conditions of an approval with conditions.
-    pub conditions: String,
-    /// Why the controller did not follow the DPO's advice, where it did not.
-    pub deviation_reason: String,
-    /// Who decided (head of the body or a person authorised by them).
-    pub decided_by: String,
-    /// Date of the decision.
-    #[serde(with = "crate::dates::iso_date::option")]
-    pub decision_date: Option<Date>,
-    /// When the assessment is to be reviewed next.
-    #[serde(with = "crate::dates::iso_date::option")]
-    pub next_review: Option<Date>,
 }
 
 /// Identifies the checklist version an assessment was made with.
@@ -306,6 +261,14 @@ pub enum Mismatch {
     /// A measure names no finding of the checklist.
     #[error("measure for `{}`, which is neither a question nor a baseline risk", crate::text::printable(.0.as_str()))]
     UnknownFinding(FindingId),
+    /// A verdict names no finding of the checklist.
+    #[error("verdict on `{}`, which is neither a question nor a baseline risk", crate::text::printable(finding.as_str()))]
+    UnknownVerdict {
+        /// The round's place in the history; `None` for the current round.
+        earlier: Option<usize>,
+        /// The finding id.
+        finding: FindingId,
+    },
 }
 
 impl Mismatch {
@@ -325,6 +288,15 @@ impl Mismatch {
                 Step::Field("choice"),
             ],
             Self::UnknownFinding(id) => vec![Step::Field("measures"), Step::Key(id.as_str())],
+            Self::UnknownVerdict { earlier, finding } => {
+                let mut steps = vec![Step::Field("review")];
+                match earlier {
+                    Some(i) => steps.extend([Step::Field("history"), Step::Index(*i)]),
+                    None => steps.push(Step::Field("round")),
+                }
+                steps.extend([Step::Field("verdicts"), Step::Key(finding.as_str())]);
+                steps
+            }
         }
     }
 }
@@ -389,11 +361,26 @@ impl Assessment {
                 }
             }
         }
-        for id in self.measures.keys() {
-            let known = checklist.question(id).is_some()
-                || checklist.baseline_risks().iter().any(|b| &b.id == id);
-            if !known {
-                out.push(Mismatch::UnknownFinding(id.clone()));
+        let known = |id: &str| {
+            checklist.question(id).is_some()
+                || checklist.baseline_risks().iter().any(|b| b.id == id)
+        };
+        for id in self.measures.keys().filter(|id| !known(id)) {
+            out.push(Mismatch::UnknownFinding(id.clone()));
+        }
+        let rounds = self
+            .review
+            .history
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (Some(i), r))
+            .chain([(None, &self.review.round)]);
+        for (earlier, round) in rounds {
+            for finding in round.verdicts.keys().filter(|id| !known(id)) {
+                out.push(Mismatch::UnknownVerdict {
+                    earlier,
+                    finding: finding.clone(),
+                });
             }
         }
         out
@@ -401,19 +388,33 @@ impl Assessment {
 
     /// SHA-256 (lowercase hex) of the assessment's canonical content: its JSON form, whose maps
     /// are `BTreeMap`s and so always in the same order. Any change to an answer, a measure, the
-    /// metadata or the review changes it; formatting and comments in the file do not. Reports
-    /// print it so that a paper copy can be matched to the file it came from.
+    /// metadata or the review changes it; formatting and comments in the file do not, so it is
+    /// not the SHA-256 of the file's bytes. Reports print it as the "Prüf-ID" and carry it in their
+    /// metadata, so that a paper copy or a PDF can be matched to the file it came from
+    /// ([`crate::verify`]).
     pub fn fingerprint(&self) -> String {
-        use sha2::{Digest as _, Sha256};
-        // Serialising plain structs, strings and BTreeMaps to JSON cannot fail.
-        let canonical = serde_json::to_vec(self).unwrap_or_default();
-        crate::checklist::validate::hex(&Sha256::digest(&canonical))
+        canonical_hash(self)
+    }
+
+    /// The fingerprint of the team's layer alone (checklist, metadata, answers, measures; see
+    /// [`crate::review::Snapshot`]): what a submission and a decision record.
+    pub fn team_fingerprint(&self) -> String {
+        crate::review::Snapshot::of(self).fingerprint()
     }
 
     /// Whether `question` is answered "unbekannt / nicht geprüft".
     pub fn is_unknown(&self, question: &str) -> bool {
         self.choice(question).is_some_and(Choice::is_unknown)
     }
+}
+
+/// SHA-256 (lowercase hex) of the JSON form of `value`, whose maps are ordered: the same content
+/// always gives the same hash.
+pub(crate) fn canonical_hash(value: &impl Serialize) -> String {
+    use sha2::{Digest as _, Sha256};
+    // Serialising plain structs, strings and BTreeMaps to JSON cannot fail.
+    let canonical = serde_json::to_vec(value).unwrap_or_default();
+    crate::checklist::validate::hex(&Sha256::digest(&canonical))
 }
 
 /// `fingerprint` shortened as [`short`] does, but long enough to differ from `other` where the

@@ -9,6 +9,7 @@ use time::Date;
 use crate::assessment::{Assessment, Decision, MeasureStatus, Metadata};
 use crate::choice::Choice;
 use crate::ids::{FindingId, QuestionId};
+use crate::review::Verdict;
 use crate::risk::Level;
 use crate::text::Lang;
 
@@ -88,6 +89,23 @@ impl MetaField {
         }
     }
 
+    /// Its name in the file (`public_body`), for messages and the comparison of two files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PublicBody => "public_body",
+            Self::Unit => "unit",
+            Self::Platform => "platform",
+            Self::Account => "account",
+            Self::Purposes => "purposes",
+            Self::TargetGroups => "target_groups",
+            Self::DataSubjects => "data_subjects",
+            Self::Responsible => "responsible",
+            Self::Dpo => "dpo",
+            Self::Operator => "operator",
+            Self::ThirdCountries => "third_countries",
+        }
+    }
+
     /// Whether a complete assessment needs it.
     pub fn required(self) -> bool {
         matches!(
@@ -142,7 +160,11 @@ pub enum MeasureEdit {
 pub enum ReviewEdit {
     /// The DPO's opinion.
     Opinion(String),
-    /// The decision.
+    /// Who wrote the opinion.
+    OpinionBy(String),
+    /// Date of the opinion.
+    OpinionDate(Option<Date>),
+    /// The decision (taken on the submitted content, or withdrawn with `None`).
     Decision(Option<Decision>),
     /// Conditions of an approval.
     Conditions(String),
@@ -154,6 +176,27 @@ pub enum ReviewEdit {
     DecisionDate(Option<Date>),
     /// Next review.
     NextReview(Option<Date>),
+}
+
+/// A change to the DPO's verdict on one finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerdictEdit {
+    /// The verdict.
+    Verdict(Option<Verdict>),
+    /// The comment.
+    Comment(String),
+}
+
+/// Which layer of the file an edit changes (see [`crate::review`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// The team's: metadata, answers, measures. Frozen while submitted or decided: changing it
+    /// then starts a new round.
+    Team,
+    /// The DPO's: verdicts, opinion, decision, next review. Open only after a submission.
+    Dpo,
+    /// The lifecycle itself (submit, new round) or everything at once (reset).
+    Lifecycle,
 }
 
 /// One change to an assessment.
@@ -193,6 +236,17 @@ pub enum Edit {
     Measure(FindingId, MeasureEdit),
     /// Edit the review.
     Review(ReviewEdit),
+    /// Edit the DPO's verdict on a finding.
+    Verdict(FindingId, VerdictEdit),
+    /// Submit the team's layer to the DPO.
+    Submit {
+        /// Who submits.
+        by: String,
+        /// When.
+        date: Option<Date>,
+    },
+    /// Close the current round and begin the next (the team revises).
+    NewRound,
     /// Clear all answers, measures and the review (trainers: start again); metadata stays.
     ResetAnswers,
 }
@@ -218,16 +272,22 @@ impl Edit {
             Self::Meta(f, _) => field(format!("meta/{f:?}")),
             Self::Measure(id, MeasureEdit::Text(_)) => field(format!("measure/{id}/text")),
             Self::Measure(id, MeasureEdit::Owner(_)) => field(format!("measure/{id}/owner")),
+            Self::Verdict(id, VerdictEdit::Comment(_)) => field(format!("verdict/{id}/comment")),
             Self::Review(edit) => match edit {
                 ReviewEdit::Opinion(_) => field("review/opinion".into()),
+                ReviewEdit::OpinionBy(_) => field("review/opinion_by".into()),
                 ReviewEdit::Conditions(_) => field("review/conditions".into()),
                 ReviewEdit::Deviation(_) => field("review/deviation".into()),
                 ReviewEdit::DecidedBy(_) => field("review/decided_by".into()),
                 ReviewEdit::Decision(_)
+                | ReviewEdit::OpinionDate(_)
                 | ReviewEdit::DecisionDate(_)
                 | ReviewEdit::NextReview(_) => UndoKey::Discrete,
             },
-            Self::Answer { .. }
+            Self::Verdict(_, VerdictEdit::Verdict(_))
+            | Self::Submit { .. }
+            | Self::NewRound
+            | Self::Answer { .. }
             | Self::MetaDate(_)
             | Self::PlanMeasure { .. }
             | Self::RemoveMeasure(_)
@@ -236,8 +296,24 @@ impl Edit {
         }
     }
 
-    /// Applies the edits that need nothing but the assessment. `Answer` and `PlanMeasure` need
-    /// the checklist and are applied by the walkthrough; here they change nothing.
+    /// Which layer it changes.
+    pub fn layer(&self) -> Layer {
+        match self {
+            Self::Answer { .. }
+            | Self::AnswerText { .. }
+            | Self::Meta(..)
+            | Self::MetaDate(_)
+            | Self::PlanMeasure { .. }
+            | Self::RemoveMeasure(_)
+            | Self::Measure(..) => Layer::Team,
+            Self::Review(_) | Self::Verdict(..) => Layer::Dpo,
+            Self::Submit { .. } | Self::NewRound | Self::ResetAnswers => Layer::Lifecycle,
+        }
+    }
+
+    /// Applies the edits that need nothing but the assessment, ignoring the lifecycle (which
+    /// [`crate::wizard::Wizard::apply`] enforces). `Answer` and `PlanMeasure` need the checklist,
+    /// and the lifecycle edits its rules; here they change nothing.
     pub fn apply_to(self, a: &mut Assessment) {
         match self {
             Self::AnswerText {
@@ -268,15 +344,27 @@ impl Edit {
                 }
             }
             Self::Review(edit) => {
-                let r = &mut a.review;
+                let r = &mut a.review.round;
                 match edit {
                     ReviewEdit::Opinion(t) => r.dpo_opinion = t,
+                    ReviewEdit::OpinionBy(t) => r.opinion_by = t,
+                    ReviewEdit::OpinionDate(d) => r.opinion_date = d,
                     ReviewEdit::Decision(d) => r.decision = d,
                     ReviewEdit::Conditions(t) => r.conditions = t,
                     ReviewEdit::Deviation(t) => r.deviation_reason = t,
                     ReviewEdit::DecidedBy(t) => r.decided_by = t,
                     ReviewEdit::DecisionDate(d) => r.decision_date = d,
-                    ReviewEdit::NextReview(d) => r.next_review = d,
+                    ReviewEdit::NextReview(d) => a.review.next_review = d,
+                }
+            }
+            Self::Verdict(id, edit) => {
+                let entry = a.review.round.verdicts.entry(id.clone()).or_default();
+                match edit {
+                    VerdictEdit::Verdict(v) => entry.verdict = v,
+                    VerdictEdit::Comment(c) => entry.comment = c,
+                }
+                if entry.is_empty() {
+                    a.review.round.verdicts.remove(&id);
                 }
             }
             Self::ResetAnswers => {
@@ -284,7 +372,10 @@ impl Edit {
                 a.measures.clear();
                 a.review = Default::default();
             }
-            Self::Answer { .. } | Self::PlanMeasure { .. } => {}
+            Self::Submit { .. }
+            | Self::NewRound
+            | Self::Answer { .. }
+            | Self::PlanMeasure { .. } => {}
         }
     }
 }

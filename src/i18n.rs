@@ -1,8 +1,8 @@
 //! The one translation table of the program, in German and English.
 //!
 //! Every fixed text of the desktop app ([`ui`]), the PDF report ([`report`]), the command line
-//! ([`cli`]) and the names of domain values such as risk classes, decisions and metadata fields
-//! ([`terms`]).
+//! ([`cli`]), the DPO's review shared by all three ([`review`]) and the names of domain values
+//! such as risk classes, decisions and metadata fields ([`terms`]).
 //!
 //! Typed structs rather than lookups by key: a missing translation is a compile error, not a
 //! blank on screen or a German word in an English report, and the compiler flags texts that are
@@ -12,6 +12,7 @@
 
 pub mod cli;
 pub mod report;
+pub mod review;
 pub mod terms;
 pub mod ui;
 
@@ -25,6 +26,8 @@ pub struct Tr {
     pub report: report::ReportText,
     /// The command line.
     pub cli: cli::CliText,
+    /// The DPO's review, rounds, comparisons and verification (report, app and command line).
+    pub review: review::ReviewText,
     /// Names of domain values, shared by all front ends.
     pub terms: terms::Terms,
 }
@@ -34,6 +37,7 @@ pub const DE: Tr = Tr {
     ui: ui::DE,
     report: report::DE,
     cli: cli::DE,
+    review: review::DE,
     terms: terms::DE,
 };
 
@@ -42,6 +46,7 @@ pub const EN: Tr = Tr {
     ui: ui::EN,
     report: report::EN,
     cli: cli::EN,
+    review: review::EN,
     terms: terms::EN,
 };
 

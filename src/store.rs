@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::assessment::v1::AssessmentV1;
 use crate::assessment::{Assessment, FORMAT_VERSION};
 use crate::diagnostics::ron_path::Step;
 use crate::diagnostics::{SourceLine, source_line};
@@ -80,6 +81,14 @@ pub enum Error {
         first: usize,
         /// The line of the second.
         second: usize,
+    },
+    /// The review layer breaks the lifecycle's rules ([`crate::review::check`]).
+    #[error("{}", problems.iter().map(|(line, message)| SourceLine::message(line.as_ref(), path, &format_args!("damaged review in the assessment file: {message} — the file was not changed"))).collect::<Vec<_>>().join("\n"))]
+    Inconsistent {
+        /// The file.
+        path: PathBuf,
+        /// Each broken rule with its line.
+        problems: Vec<(Option<SourceLine>, String)>,
     },
     /// Written by a newer program.
     #[error("{}", SourceLine::message(line.as_ref(), path, &format_args!("the file was written by a newer version of Plattform-Check (file format {found}; this version reads {}); please update the program — the file was not changed", readable_formats())))]
@@ -192,6 +201,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
     };
     // Read the version first: a newer file may have fields this version does not know, and
     // "please update" is a better message than "unknown field".
+    let mut version = FORMAT_VERSION;
     if let Ok(header) = ron::from_str::<Header>(text) {
         let line = || SourceLine::of(text, &[Step::Field("format_version")]);
         if header.format_version > FORMAT_VERSION {
@@ -208,9 +218,29 @@ pub fn parse(path: &Path, text: &str) -> Result<Assessment, Error> {
                 line: line(),
             });
         }
+        version = header.format_version;
     }
-    ron::from_str::<Assessment>(text)
-        .map_err(|err| duplicate(path, text, &err).unwrap_or_else(|| syntax(err)))
+    let fail = |err| duplicate(path, text, &err).unwrap_or_else(|| syntax(err));
+    let assessment = if version == 1 {
+        ron::from_str::<AssessmentV1>(text).map_err(fail)?.upgrade()
+    } else {
+        ron::from_str::<Assessment>(text).map_err(fail)?
+    };
+    let broken = crate::review::check::check(&assessment.review);
+    if !broken.is_empty() {
+        return Err(Error::Inconsistent {
+            path: path.to_path_buf(),
+            problems: broken
+                .into_iter()
+                .map(|i| {
+                    let line = crate::diagnostics::ron_path::parse(&i.path)
+                        .and_then(|steps| SourceLine::of(text, &steps));
+                    (line, format!("{}: {}", i.path, i.message))
+                })
+                .collect(),
+        });
+    }
+    Ok(assessment)
 }
 
 /// The error for a key given twice (see [`crate::assessment::unique`]), with the lines of both

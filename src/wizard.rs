@@ -7,8 +7,9 @@
 use crate::assessment::{Answer, Assessment, Measure};
 use crate::checklist::{Checklist, Question};
 use crate::choice::Choice;
-use crate::edit::{Edit, UndoKey};
+use crate::edit::{Edit, Layer, ReviewEdit, UndoKey};
 use crate::ids::QuestionId;
+use crate::review::lifecycle;
 use crate::scoring::{self, Score};
 
 /// Where the walkthrough is.
@@ -225,8 +226,32 @@ impl Wizard {
                     });
                 });
             }
+            Edit::Submit { by, date } => {
+                self.change(key, |a| lifecycle::submit(a, by, date).unwrap_or_default());
+            }
+            Edit::NewRound => self.change(key, |a| lifecycle::new_round(a).unwrap_or_default()),
+            Edit::Review(ReviewEdit::Decision(decision)) => {
+                self.change(key, |a| lifecycle::decide(a, decision).unwrap_or_default());
+            }
+            other if other.layer() == Layer::Dpo => self.change(key, |a| {
+                // The DPO's layer opens with a submission; before it, its edits change nothing.
+                if lifecycle::begin_review(a).is_ok() {
+                    other.apply_to(a);
+                }
+            }),
             other => self.change(key, |a| other.apply_to(a)),
         }
+    }
+
+    /// Whether `edit` would change the team's layer while it is submitted or decided, and so
+    /// begin a new round: the desktop app asks before it applies such an edit.
+    pub fn starts_new_round(&self, edit: &Edit) -> bool {
+        edit.layer() == Layer::Team && self.assessment.review.status.is_frozen()
+    }
+
+    /// Whether the DPO's layer can be edited (the assessment is submitted).
+    pub fn review_open(&self) -> bool {
+        self.assessment.review.status.is_frozen()
     }
 
     /// Changes the assessment through `change`, recording an undo step unless it continues the
@@ -236,6 +261,15 @@ impl Wizard {
         change(&mut self.assessment);
         if self.assessment == before {
             return;
+        }
+        // The one rule that keeps a submission or a decision true: the team's layer never changes
+        // under it. A change to it closes the round (kept in the history) and begins the next.
+        let a = &self.assessment;
+        let team_changed = a.metadata != before.metadata
+            || a.answers != before.answers
+            || a.measures != before.measures;
+        if team_changed && a.review.status.is_frozen() {
+            lifecycle::new_round(&mut self.assessment).unwrap_or_default();
         }
         let continues = key != UndoKey::Discrete && self.last_edit.as_ref() == Some(&key);
         if !continues {

@@ -1,8 +1,9 @@
 //! Golden tests: each deliberately broken assessment in `tests/fixtures/invalid-assessments/`
 //! is refused with exactly the message in its `.expected` file, which names the file and, where
 //! the fault has one, the line (run with `UPDATE_GOLDEN=1` to rewrite them after a deliberate
-//! change, then review the diff). Each fixture is the valid `valid/assessment.ron.txt` with one
-//! fault, so each message is the message for that fault.
+//! change, then review the diff). Each fixture is a valid file with one fault, so each message is
+//! the message for that fault: `valid/assessment.ron.txt` (format 1) or, for the `review_*`
+//! fixtures, `valid/assessment-v2.ron.txt` (format 2, two rounds).
 
 mod common;
 

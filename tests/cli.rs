@@ -132,7 +132,7 @@ fn score_refuses_newer_and_mismatched_files() {
 
     std::fs::write(
         &path,
-        text.replace("format_version: 1", "format_version: 9"),
+        text.replace("format_version: 2", "format_version: 9"),
     )
     .expect("write");
     let (code, _, stderr) = outcome(&run(&["score", "a.ron"], Some(dir.path())));

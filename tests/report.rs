@@ -432,7 +432,7 @@ fn heading_numbers_come_from_the_layout_not_the_texts() {
         "1 Zusammenfassung",
         "1.1 K.-o.-Kriterien",
         "1.6 Wichtigste Maßnahmen",
-        "6.3 Nächste Überprüfung",
+        "6.4 Nächste Überprüfung",
     ] {
         assert!(
             shown.iter().any(|t| t == expected),

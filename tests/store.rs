@@ -11,6 +11,7 @@ use plattformcheck::assessment::{
     Review,
 };
 use plattformcheck::choice::Choice;
+use plattformcheck::review::Verdict;
 use plattformcheck::risk::Level;
 use plattformcheck::store::{self, Error};
 use proptest::prelude::*;
@@ -56,7 +57,7 @@ prop_compose! {
     ) -> Assessment {
         let [public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries]: [String; 11] =
             meta.try_into().expect("eleven texts");
-        Assessment {
+        let mut a = Assessment {
             format_version: FORMAT_VERSION,
             checklist: ChecklistRef { id, version, fingerprint },
             metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries, date },
@@ -65,17 +66,83 @@ prop_compose! {
                 .map(|(k, (choice, justification, evidence))| (k.into(), Answer { choice: Choice::parse(&choice), justification, evidence }))
                 .collect::<BTreeMap<_, _>>(),
             measures: measures.into_iter().map(|(k, m)| (k.into(), m)).collect(),
-            review,
+            review: Review::default(),
+        };
+        review.apply(&mut a);
+        a
+    }
+}
+
+/// A review reached through the lifecycle (a file must hold one it could have gone through):
+/// up to `stage` steps of submit → verdicts and opinion → decide → new round → submit.
+#[derive(Clone, Debug)]
+struct ReviewPlan {
+    stage: u8,
+    texts: [String; 5],
+    dates: [Option<time::Date>; 3],
+    decision: Decision,
+    verdicts: Vec<(String, Option<Verdict>, String)>,
+}
+
+impl ReviewPlan {
+    fn apply(self, a: &mut Assessment) {
+        use plattformcheck::review::{VerdictEntry, lifecycle};
+        let [
+            opinion,
+            opinion_by,
+            conditions,
+            deviation_reason,
+            decided_by,
+        ] = self.texts;
+        let [opinion_date, decision_date, next_review] = self.dates;
+        a.review.next_review = next_review;
+        if self.stage == 0 {
+            return;
+        }
+        lifecycle::submit(a, decided_by.clone(), opinion_date).expect("submit a draft");
+        if self.stage >= 2 {
+            lifecycle::begin_review(a).expect("begin");
+            let round = &mut a.review.round;
+            round.verdicts = self
+                .verdicts
+                .into_iter()
+                .map(|(k, verdict, comment)| (k.into(), VerdictEntry { verdict, comment }))
+                .collect();
+            round.dpo_opinion = opinion;
+            round.opinion_by = opinion_by;
+            round.opinion_date = opinion_date;
+        }
+        if self.stage >= 3 {
+            lifecycle::decide(a, Some(self.decision)).expect("decide");
+            let round = &mut a.review.round;
+            round.conditions = conditions;
+            round.deviation_reason = deviation_reason;
+            round.decided_by = decided_by;
+            round.decision_date = decision_date;
+        }
+        if self.stage >= 4 {
+            lifecycle::new_round(a).expect("new round");
+            a.metadata.unit.push_str(" (überarbeitet)");
+            lifecycle::submit(a, String::new(), None).expect("resubmit");
         }
     }
 }
 
 prop_compose! {
-    fn review()(texts in proptest::collection::vec(text(), 4), dates in proptest::collection::vec(date(), 3),
-                decision in proptest::option::of(prop::sample::select(Decision::ALL.to_vec()))) -> Review {
-        let [dpo_opinion, conditions, deviation_reason, decided_by]: [String; 4] = texts.try_into().expect("four texts");
-        let [opinion_date, decision_date, next_review]: [Option<time::Date>; 3] = dates.try_into().expect("three dates");
-        Review { dpo_opinion, opinion_date, decision, conditions, deviation_reason, decided_by, decision_date, next_review }
+    fn review()(stage in 0u8..=4, texts in proptest::collection::vec(text(), 5),
+                dates in proptest::collection::vec(date(), 3),
+                decision in prop::sample::select(Decision::ALL.to_vec()),
+                verdicts in proptest::collection::vec(
+                    (text(), proptest::option::of(prop::sample::select(Verdict::ALL.to_vec())), text()),
+                    0..4,
+                )) -> ReviewPlan {
+        ReviewPlan {
+            stage,
+            texts: texts.try_into().expect("five texts"),
+            dates: dates.try_into().expect("three dates"),
+            decision,
+            verdicts,
+        }
     }
 }
 
@@ -200,11 +267,11 @@ fn binary_garbage_is_refused() {
 #[test]
 fn newer_format_is_refused_and_never_overwritten() {
     let newer = valid_text().replace(
-        "format_version: 1,",
-        "format_version: 2,\n    signatures: [],",
+        "format_version: 2,",
+        "format_version: 3,\n    signatures: [],",
     );
     let message = refused(newer.as_bytes(), |e| {
-        matches!(e, Error::Newer { found: 2, .. })
+        matches!(e, Error::Newer { found: 3, .. })
     });
     assert!(message.contains("newer version"), "{message}");
 

@@ -1,8 +1,10 @@
-//! Names of domain values, the same in every front end: risk classes, decisions, measure states,
+//! Names of domain values, the same in every front end: risk classes, decisions, review states,
+//! verdicts, measure states,
 //! "unknown", baseline risks, and the metadata fields with their labels.
 
 use crate::assessment::{Decision, MeasureStatus};
 use crate::edit::MetaField;
+use crate::review::{Status, Verdict};
 use crate::risk::RiskClass;
 
 /// How a metadata field is named: a short name (lists of missing fields, the report) and the
@@ -59,6 +61,10 @@ pub struct Terms {
     pub decisions: [&'static str; 3],
     /// Measure states, in the order of [`MeasureStatus::ALL`].
     pub statuses: [&'static str; 4],
+    /// Review states, in the order of [`Status::ALL`].
+    pub review_statuses: [&'static str; 5],
+    /// The DPO's verdicts, in the order of [`Verdict::ALL`].
+    pub verdicts: [&'static str; 3],
     /// The answer every question offers besides its own options.
     pub unknown: &'static str,
     /// What a finding of the platform itself is called.
@@ -84,6 +90,22 @@ impl Terms {
             .unwrap_or_default()]
     }
 
+    /// The name of a review state.
+    pub fn review_status(&self, status: Status) -> &'static str {
+        self.review_statuses[Status::ALL
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or_default()]
+    }
+
+    /// The name of a verdict.
+    pub fn verdict(&self, verdict: Verdict) -> &'static str {
+        self.verdicts[Verdict::ALL
+            .iter()
+            .position(|v| *v == verdict)
+            .unwrap_or_default()]
+    }
+
     /// The name of a measure state.
     pub fn status(&self, status: MeasureStatus) -> &'static str {
         self.statuses[MeasureStatus::ALL
@@ -98,6 +120,14 @@ pub const DE: Terms = Terms {
     classes: ["geringes Risiko", "Risiko", "hohes Risiko"],
     decisions: ["freigegeben", "freigegeben mit Auflagen", "abgelehnt"],
     statuses: ["geplant", "in Umsetzung", "umgesetzt", "verworfen"],
+    review_statuses: [
+        "Entwurf",
+        "Eingereicht",
+        "In Prüfung",
+        "Entschieden",
+        "Überarbeitung",
+    ],
+    verdicts: ["akzeptiert", "nachbessern", "Nachweis fehlt"],
     unknown: "unbekannt / nicht geprüft",
     baseline_risk: "Grundrisiko",
     meta: MetaLabels {
@@ -157,6 +187,8 @@ pub const EN: Terms = Terms {
     classes: ["low risk", "risk", "high risk"],
     decisions: ["approved", "approved with conditions", "rejected"],
     statuses: ["planned", "in progress", "implemented", "rejected"],
+    review_statuses: ["Draft", "Submitted", "Under review", "Decided", "Revision"],
+    verdicts: ["accepted", "to be improved", "evidence missing"],
     unknown: "unknown / not checked",
     baseline_risk: "Baseline risk",
     meta: MetaLabels {

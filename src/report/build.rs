@@ -8,6 +8,7 @@ mod cover;
 mod decision;
 mod processing;
 mod questions;
+mod review;
 mod summary;
 
 use time::Date;
@@ -327,6 +328,8 @@ impl Builder<'_> {
         self.questions();
         self.action_plan();
         self.decision();
+        self.review_changes();
+        self.review_history();
         self.annex(app_version, &fingerprint);
 
         let info = DocInfo {
@@ -369,21 +372,7 @@ impl Builder<'_> {
     }
 
     fn status(&self) -> String {
-        let r = &self.assessment.review;
-        let mut status = match r.decision {
-            Some(d) => match r.decision_date {
-                Some(date) => format!(
-                    "{}: {} {} {}",
-                    self.s.decided,
-                    d.name(self.lang),
-                    self.s.on,
-                    format_date(date, self.lang)
-                ),
-                None => format!("{}: {}", self.s.decided, d.name(self.lang)),
-            },
-            None if r.dpo_opinion.trim().is_empty() => self.s.draft_no_dpo_opinion_and.to_owned(),
-            None => self.s.dpo_opinion_given_decision_pending.to_owned(),
-        };
+        let mut status = self.review_status_text();
         let open = self.score.completeness.open.len();
         if open > 0 {
             status.push_str(&format!(

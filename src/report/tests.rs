@@ -5,7 +5,7 @@ use std::path::Path;
 use time::macros::date;
 
 use super::*;
-use crate::assessment::{Answer, Assessment, Decision, Measure, Review};
+use crate::assessment::{Answer, Assessment, Decision, Measure};
 use crate::checklist::Checklist;
 use crate::checklist::load::parse_str;
 use crate::risk::{Level, RiskClass};
@@ -252,16 +252,17 @@ fn decision_is_ticked_and_opinion_printed() {
         "deviation lines"
     );
 
-    a.review = Review {
-        dpo_opinion: "Freigabe nur mit Auflagen empfohlen.".into(),
-        opinion_date: Some(date!(2026 - 11 - 25)),
-        decision: Some(Decision::FreigegebenMitAuflagen),
-        conditions: "Keine Direktnachrichten.".into(),
-        deviation_reason: String::new(),
-        decided_by: "Oberbürgermeisterin".into(),
-        decision_date: Some(date!(2026 - 11 - 30)),
-        next_review: Some(date!(2027 - 11 - 30)),
-    };
+    crate::review::lifecycle::submit(&mut a, "Pressestelle".into(), Some(date!(2026 - 11 - 24)))
+        .expect("submit");
+    crate::review::lifecycle::decide(&mut a, Some(Decision::FreigegebenMitAuflagen))
+        .expect("decide");
+    let round = &mut a.review.round;
+    round.dpo_opinion = "Freigabe nur mit Auflagen empfohlen.".into();
+    round.opinion_date = Some(date!(2026 - 11 - 25));
+    round.conditions = "Keine Direktnachrichten.".into();
+    round.decided_by = "Oberbürgermeisterin".into();
+    round.decision_date = Some(date!(2026 - 11 - 30));
+    a.review.next_review = Some(date!(2027 - 11 - 30));
     let doc = report(&c, &a, Lang::De);
     let checks = doc
         .blocks
@@ -291,10 +292,37 @@ fn decision_is_ticked_and_opinion_printed() {
         "conditions printed"
     );
     assert!(
-        all.contains("Entschieden: freigegeben mit Auflagen am 30.11.2026"),
-        "status"
+        all.contains("Status der Prüfung: Entschieden · Runde 1"),
+        "status: {all}"
+    );
+    assert!(
+        all.contains(
+            "Entscheidung: freigegeben mit Auflagen von Oberbürgermeisterin am 30.11.2026"
+        ),
+        "decision"
     );
     assert!(all.contains("30.11.2027"), "next review");
+
+    // Changed after the decision (outside the app, which would begin a new round): the decision
+    // is no longer shown as current.
+    a.metadata.account = "@anders".into();
+    let doc = report(&c, &a, Lang::De);
+    let ticked = doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Checkboxes(checks) if checks.iter().any(|c| c.checked)));
+    assert!(!ticked, "no decision ticked for changed content");
+    let all = texts(&doc).join("\n");
+    assert!(
+        all.contains(
+            "Entscheidung zu einer früheren Fassung: Entscheidung: freigegeben mit Auflagen"
+        ),
+        "the old decision named as on an earlier version: {all}"
+    );
+    assert!(
+        !all.contains("Auflagen: Keine Direktnachrichten."),
+        "its conditions are not shown as current"
+    );
 }
 
 #[test]

@@ -27,6 +27,7 @@ impl Builder<'_> {
                 (self.s.rating.to_owned(), self.rating_cell(f)),
                 (self.s.measure.to_owned(), self.measure_cell(f)),
             ];
+            rows.extend(self.verdict_rows(&b.id));
             if !b.legal.is_empty() {
                 rows.push((self.s.legal_references.to_owned(), cell(b.legal.join("; "))));
             }

@@ -113,7 +113,10 @@ impl Builder<'_> {
                 ),
                 (
                     self.s.assessment_id_fingerprint.to_owned(),
-                    cell(format!("{fingerprint}\n{}", self.s.sha_256_of_the_content)),
+                    cell(format!(
+                        "{fingerprint}\n{}",
+                        crate::i18n::tr(self.lang).review.fingerprint_explained
+                    )),
                 ),
             ],
             None,

@@ -4,18 +4,44 @@ use super::{
     Block, Builder, Check, Decision, Mark, RiskClass, Signature, TextStyle, cell, format_date,
     marked, or_dash,
 };
+use crate::review::{DecisionState, Round};
 
 impl Builder<'_> {
+    /// The current round, with its decision only if it was taken on this content: a decision on
+    /// an earlier version is left out here (the status section says what it was), so the form
+    /// never shows it as current.
+    fn current_round(&self) -> Round {
+        let mut round = self.assessment.review.round.clone();
+        let team = self.assessment.team_fingerprint();
+        if !matches!(
+            self.assessment.review.current_decision(&team),
+            DecisionState::Current(_)
+        ) {
+            round.decision = None;
+            round.decided_by.clear();
+            round.decision_date = None;
+            round.conditions.clear();
+            round.deviation_reason.clear();
+        }
+        round
+    }
+
     pub(super) fn decision(&mut self) {
-        let r = self.assessment.review.clone();
+        let r = self.current_round();
         let m = self.assessment.metadata.clone();
+        let author = if r.opinion_by.trim().is_empty() {
+            m.dpo.clone()
+        } else {
+            r.opinion_by.clone()
+        };
         self.out.push(Block::PageBreak);
         self.heading(1, self.s.h_opinion_and_decision.to_owned());
+        self.review_section();
         self.heading(2, self.s.h_dpo_opinion.to_owned());
         self.para(self.s.art_35_2_and_art.to_owned(), TextStyle::Small);
         self.fields(
             vec![
-                (self.terms.meta.dpo.name.to_owned(), cell(or_dash(&m.dpo))),
+                (self.terms.meta.dpo.name.to_owned(), cell(or_dash(&author))),
                 (
                     self.s.date_of_the_opinion.to_owned(),
                     cell(self.form_date(r.opinion_date)),
@@ -37,8 +63,12 @@ impl Builder<'_> {
     }
 
     fn decision_taken(&mut self) {
-        let r = self.assessment.review.clone();
-        let m = self.assessment.metadata.clone();
+        let r = self.current_round();
+        let dpo = if r.opinion_by.trim().is_empty() {
+            self.assessment.metadata.dpo.clone()
+        } else {
+            r.opinion_by.clone()
+        };
         self.heading(2, self.s.h_decision.to_owned());
         self.out.push(Block::Checkboxes(
             Decision::ALL
@@ -103,10 +133,10 @@ impl Builder<'_> {
         };
         let signatures = vec![
             Signature {
-                role: role(self.terms.meta.dpo.name.to_owned(), &m.dpo),
+                role: role(self.terms.meta.dpo.name.to_owned(), &dpo),
                 date: r.opinion_date.map(|d| format_date(d, self.lang)),
                 date_caption: date_caption.clone(),
-                signature_caption: signature_caption(&m.dpo),
+                signature_caption: signature_caption(&dpo),
             },
             Signature {
                 role: role(self.s.for_the_head_of_the.to_owned(), &r.decided_by),

@@ -136,6 +136,7 @@ impl Builder<'_> {
                 marked(self.s.not_rated_the_question_is.to_owned(), Mark::Open),
             )),
         }
+        rows.extend(self.verdict_rows(&q.id));
         if !q.legal.is_empty() {
             rows.push((self.s.legal_references.to_owned(), cell(q.legal.join("; "))));
         }

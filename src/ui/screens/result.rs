@@ -393,7 +393,8 @@ fn review(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
-    let r = &doc.wizard().assessment().review;
+    let review = &doc.wizard().assessment().review;
+    let r = &review.round;
     egui::CollapsingHeader::new(RichText::new(s.review_title).strong())
         .id_salt("review")
         .default_open(r.decision.is_some() || !r.dpo_opinion.is_empty())
@@ -428,7 +429,8 @@ fn review(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
             {
                 actions.push(Action::Edit(Edit::Review(ReviewEdit::DecisionDate(v))));
             }
-            if let Some(v) = date_field(ui, s.next_review, r.next_review, s.date_hint, s.today) {
+            if let Some(v) = date_field(ui, s.next_review, review.next_review, s.date_hint, s.today)
+            {
                 actions.push(Action::Edit(Edit::Review(ReviewEdit::NextReview(v))));
             }
         });
