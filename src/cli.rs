@@ -1,5 +1,5 @@
 //! The command-line front end over the domain core: `check`, `checklist show`, `new`, `score`,
-//! `export`.
+//! `export`, and the DPO's `diff`, `verify` and `calendar` ([`review`]).
 //!
 //! Every command prints its result on stdout and each error once on stderr, and returns an
 //! [`ExitCode`]: 0 success, 1 invalid input (checklist problems, refused or mismatched files),
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+pub mod review;
 
 use crate::assessment::{Assessment, short};
 use crate::builtin;
@@ -78,6 +80,18 @@ pub enum Command {
     /// Write the assessment report as PDF (for the DPO's review, decision and archive).
     #[command(after_help = EXIT_CODES)]
     Export(ExportArgs),
+    /// Compare two versions of an assessment: answers, justifications, evidence, measures,
+    /// verdicts, metadata and the classes, each change with its question id (exit 0 whether or
+    /// not they differ).
+    #[command(after_help = EXIT_CODES)]
+    Diff(review::DiffArgs),
+    /// Check whether a PDF report was made from exactly this assessment's content, and if not,
+    /// from which round (exit 0 only for an exact match).
+    #[command(after_help = EXIT_CODES)]
+    Verify(review::VerifyArgs),
+    /// Write the next review date as a calendar file (.ics) for Outlook and other calendars.
+    #[command(after_help = EXIT_CODES)]
+    Calendar(review::CalendarArgs),
 }
 
 /// `checklist …` commands.
@@ -143,6 +157,9 @@ pub fn run(command: Command) -> ExitCode {
         } => new(&checklist, &output, force),
         Command::Score(args) => score(&args),
         Command::Export(args) => export(&args),
+        Command::Diff(args) => review::diff(&args),
+        Command::Verify(args) => review::verify(&args),
+        Command::Calendar(args) => review::calendar(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -69,4 +69,5 @@ pub mod session;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod verify;
 pub mod wizard;

@@ -340,7 +340,7 @@ impl Review {
     }
 
     /// Every round, oldest first, the current one last.
-    pub fn rounds(&self) -> impl Iterator<Item = &Round> {
+    pub fn rounds(&self) -> impl DoubleEndedIterator<Item = &Round> {
         self.history.iter().chain(std::iter::once(&self.round))
     }
 }

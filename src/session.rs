@@ -6,6 +6,8 @@
 //! module; neither calls [`crate::store`] or [`crate::report`] for these itself.
 
 pub mod autosave;
+pub mod calendar;
+pub mod compare;
 pub mod export;
 pub mod library;
 
@@ -19,6 +21,7 @@ use crate::store;
 use crate::wizard::Wizard;
 
 pub use autosave::AutosaveFile;
+pub use compare::{Verified, VerifyError};
 pub use export::{ExportError, ExportFormat, Exported};
 pub use library::Library;
 
@@ -313,5 +316,22 @@ impl Session {
                 today: crate::dates::today(),
             },
         )
+    }
+
+    /// Writes the next review date as a calendar file (`.ics`) to `path`; returns where an
+    /// earlier calendar file there was kept.
+    pub fn export_calendar(
+        &self,
+        lang: crate::text::Lang,
+        path: &Path,
+    ) -> Result<Option<PathBuf>, calendar::CalendarError> {
+        let text = calendar::text(self.checklist(), self.assessment(), lang).ok_or_else(|| {
+            calendar::CalendarError::NoDate {
+                path: path.to_path_buf(),
+            }
+        })?;
+        let mut sources: Vec<&Path> = self.path.iter().map(PathBuf::as_path).collect();
+        sources.extend(self.checklist_file.as_deref());
+        calendar::write(path, &text, &sources)
     }
 }

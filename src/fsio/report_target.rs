@@ -11,7 +11,7 @@ use super::{atomic, backup, write_message};
 pub const PRODUCER_PREFIX: &str = "Plattform-Check";
 
 /// A report larger than this is not one of ours (the largest example is about 170 KB).
-const MAX_REPORT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_REPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a report was not written.
 #[derive(Debug, thiserror::Error)]

@@ -17,6 +17,7 @@ pub struct ReviewText {
     pub decision_outdated_note: &'static str,
     pub changed_after_submission: &'static str,
     pub on_earlier_version: &'static str,
+    pub version_id: &'static str,
     // Verdicts.
     pub verdict_of_dpo: &'static str,
     pub verdict_of_round: &'static str,
@@ -59,6 +60,17 @@ pub struct ReviewText {
     pub removed: &'static str,
     // The fingerprint.
     pub fingerprint_explained: &'static str,
+    // Comparing and verifying.
+    pub changes: &'static str,
+    pub no_differences: &'static str,
+    pub verify_exact: &'static str,
+    pub verify_review_changed: &'static str,
+    pub verify_round: &'static str,
+    pub verify_round_not_current: &'static str,
+    pub verify_none: &'static str,
+    pub report_id: &'static str,
+    pub file_id: &'static str,
+    pub calendar_written: &'static str,
 }
 
 /// German.
@@ -77,6 +89,7 @@ pub const DE: ReviewText = ReviewText {
     changed_after_submission: "Der Inhalt wurde nach der Einreichung außerhalb von Plattform-Check \
         geändert und entspricht nicht mehr der eingereichten Fassung.",
     on_earlier_version: "zu einer früheren Fassung",
+    version_id: "Fassungs-ID",
     verdict_of_dpo: "Votum DSB",
     verdict_of_round: "Votum aus Runde",
     comment: "Kommentar",
@@ -87,8 +100,10 @@ pub const DE: ReviewText = ReviewText {
     opinion_by: "Verfasst von",
     verdict_counts: "akzeptiert / nachbessern / Nachweis fehlt",
     history: "Verlauf der Prüfung",
-    history_intro: "Jede Runde mit der eingereichten Fassung (ihrer Prüf-ID des Team-Inhalts), den \
-        Voten, der Stellungnahme und der Entscheidung.",
+    history_intro: "Jede Runde mit der eingereichten Fassung (die Fassungs-ID ist der Fingerabdruck \
+        des Team-Inhalts: Stammdaten, Antworten, Maßnahmen), den Voten, der Stellungnahme und der \
+        Entscheidung. Die Entscheidung einer früheren Runde gilt für deren Fassung, nicht für die \
+        heutige.",
     col_id: "Nr.",
     col_round: "Runde",
     col_submitted: "Eingereicht",
@@ -120,6 +135,17 @@ pub const DE: ReviewText = ReviewText {
         Maßnahmen und Prüfung), nicht über die Bytes der Datei; die ersten 12 Zeichen stehen auf \
         jeder Seite. Prüfen: „plattformcheck verify BERICHT.pdf DATEI.ron“ oder in der App \
         („PDF prüfen …“).",
+    changes: "Änderung(en)",
+    no_differences: "keine Unterschiede",
+    verify_exact: "wurde aus genau diesem Inhalt der Bewertung erstellt",
+    verify_review_changed: "zeigt den Team-Inhalt dieser Fassung, aber die Prüfung (Voten, \
+        Stellungnahme, Entscheidung) wurde seitdem geändert",
+    verify_round: "wurde aus der eingereichten Fassung von Runde",
+    verify_round_not_current: "erstellt, nicht aus dem aktuellen Inhalt",
+    verify_none: "wurde aus keiner Fassung dieser Bewertung erstellt",
+    report_id: "Prüf-ID des Berichts",
+    file_id: "Prüf-ID der Datei",
+    calendar_written: "Kalendereintrag für die nächste Überprüfung geschrieben",
 };
 
 /// English.
@@ -138,6 +164,7 @@ pub const EN: ReviewText = ReviewText {
     changed_after_submission: "The content was changed outside Plattform-Check after it was \
         submitted and no longer matches the submitted version.",
     on_earlier_version: "on an earlier version",
+    version_id: "version ID",
     verdict_of_dpo: "DPO's verdict",
     verdict_of_round: "Verdict of round",
     comment: "Comment",
@@ -148,8 +175,9 @@ pub const EN: ReviewText = ReviewText {
     opinion_by: "Written by",
     verdict_counts: "accepted / to be improved / evidence missing",
     history: "History of the review",
-    history_intro: "Each round with the submitted version (the assessment ID of the team's \
-        content), the verdicts, the opinion and the decision.",
+    history_intro: "Each round with the submitted version (the version ID is the fingerprint of \
+        the team's content: metadata, answers, measures), the verdicts, the opinion and the \
+        decision. The decision of an earlier round applies to its version, not to today's.",
     col_id: "No.",
     col_round: "Round",
     col_submitted: "Submitted",
@@ -180,4 +208,15 @@ pub const EN: ReviewText = ReviewText {
     fingerprint_explained: "SHA-256 of the canonical content of the assessment (metadata, answers, \
         measures and review), not of the file's bytes; its first 12 characters are on every page. \
         To check: \"plattformcheck verify REPORT.pdf FILE.ron\" or in the app (\"Check PDF …\").",
+    changes: "change(s)",
+    no_differences: "no differences",
+    verify_exact: "was made from exactly this content of the assessment",
+    verify_review_changed: "shows the team's content of this version, but the review (verdicts, \
+        opinion, decision) has changed since",
+    verify_round: "was made from the version submitted in round",
+    verify_round_not_current: "not from the current content",
+    verify_none: "was not made from any version of this assessment",
+    report_id: "assessment ID of the report",
+    file_id: "assessment ID of the file",
+    calendar_written: "calendar entry for the next review written",
 };

@@ -356,6 +356,11 @@ impl Builder<'_> {
             .collect(),
             language: lang.code().to_owned(),
             producer: format!("Plattform-Check {app_version}"),
+            ids: super::model::ReportIds {
+                content: fingerprint.clone(),
+                team: self.assessment.team_fingerprint(),
+                round: self.assessment.review.round.number,
+            },
         };
         ReportDocument {
             lang,

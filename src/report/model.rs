@@ -167,6 +167,20 @@ pub struct DocInfo {
     pub language: String,
     /// Producer: `Plattform-Check <version>`.
     pub producer: String,
+    /// What the report was made from, written into the PDF's metadata for verification.
+    pub ids: ReportIds,
+}
+
+/// The fingerprints a report carries in its PDF metadata, so that it can later be checked
+/// against an assessment file ([`crate::verify`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportIds {
+    /// [`crate::assessment::Assessment::fingerprint`]: the whole content, review included.
+    pub content: String,
+    /// [`crate::assessment::Assessment::team_fingerprint`]: the team's layer.
+    pub team: String,
+    /// The round the report was made in.
+    pub round: u32,
 }
 
 /// Texts of the page footer.

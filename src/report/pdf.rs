@@ -39,6 +39,7 @@ pub use super::layout::Warning;
 mod assembly;
 mod fonts;
 mod paint;
+pub mod read;
 
 use assembly::{Assembly, Compressor, compress_streams, stream_mut};
 use fonts::{Prepared, UsedChars};
@@ -124,6 +125,20 @@ pub fn render(doc: &ReportDocument) -> Result<(Vec<u8>, Vec<Warning>), Error> {
         .and_then(|id| lo.get_dictionary_mut(id))
     {
         info.remove(b"GTS_PDFXVersion");
+        // What the report was made from, for `plattformcheck verify` (see `read`).
+        let ids = &doc.info.ids;
+        info.set(
+            read::CONTENT_KEY,
+            lopdf::Object::string_literal(ids.content.as_bytes()),
+        );
+        info.set(
+            read::TEAM_KEY,
+            lopdf::Object::string_literal(ids.team.as_bytes()),
+        );
+        info.set(
+            read::ROUND_KEY,
+            lopdf::Object::Integer(i64::from(ids.round)),
+        );
     }
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)

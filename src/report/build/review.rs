@@ -18,8 +18,7 @@ impl Builder<'_> {
         let r = &self.assessment.review;
         let team = self.assessment.team_fingerprint();
         let mut lines = vec![format!(
-            "{}: {} · {} {}",
-            t.status,
+            "{} · {} {}",
             r.status.name(self.lang),
             t.round,
             r.round.number
@@ -55,17 +54,26 @@ impl Builder<'_> {
         }
         format!(
             "{text} ({} {})",
-            self.s.assessment_id,
+            t.version_id,
             crate::assessment::short(&s.fingerprint)
         )
     }
 
     fn decision_text(&self, round: &Round) -> String {
+        format!(
+            "{}: {}",
+            self.review_texts().decision,
+            self.decision_value(round)
+        )
+    }
+
+    /// "abgelehnt von … am …", or "noch keine Entscheidung".
+    fn decision_value(&self, round: &Round) -> String {
         let t = self.review_texts();
         let Some(d) = round.decision else {
             return t.no_decision.to_owned();
         };
-        let mut text = format!("{}: {}", t.decision, d.name(self.lang));
+        let mut text = d.name(self.lang).to_owned();
         if !round.decided_by.trim().is_empty() {
             text = format!("{text} {} {}", t.by, round.decided_by.trim());
         }
@@ -178,14 +186,8 @@ impl Builder<'_> {
                         .count()
                         .to_string()
                 });
-                let opinion = match (round.dpo_opinion.trim().is_empty(), round.opinion_date) {
-                    (true, _) => t.none.to_owned(),
-                    (false, Some(d)) => {
-                        format!("{} {}", round.opinion_by.trim(), format_date(d, self.lang))
-                    }
-                    (false, None) => round.opinion_by.trim().to_owned(),
-                };
-                let mut decision = self.decision_text(round);
+                let opinion = self.opinion_summary(round);
+                let mut decision = self.decision_value(round);
                 if round.decision.is_some() && round.decided_on.as_deref() != Some(team.as_str()) {
                     decision = format!("{decision} ({})", t.on_earlier_version);
                 }
@@ -220,6 +222,31 @@ impl Builder<'_> {
             ],
             rows,
         );
+    }
+
+    /// Who wrote the opinion and when, and its beginning, for the history table.
+    fn opinion_summary(&self, round: &Round) -> String {
+        const SHOWN: usize = 160;
+        let text = round.dpo_opinion.trim();
+        if text.is_empty() {
+            return self.review_texts().none.to_owned();
+        }
+        let mut head: Vec<String> = Vec::new();
+        if !round.opinion_by.trim().is_empty() {
+            head.push(round.opinion_by.trim().to_owned());
+        }
+        if let Some(d) = round.opinion_date {
+            head.push(format_date(d, self.lang));
+        }
+        let mut body: String = text.chars().take(SHOWN).collect();
+        if text.chars().count() > SHOWN {
+            body.push('…');
+        }
+        if head.is_empty() {
+            body
+        } else {
+            format!("{}\n{body}", head.join(", "))
+        }
     }
 
     /// The annex "Änderungen gegenüber Runde N" in a later round: the current content against
