@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod compare;
 pub mod export;
 pub mod library;
+pub mod lock;
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,13 @@ pub enum SaveError {
     /// Writing failed; the file on disk is unchanged.
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// The file changed on disk since it was opened or last saved (someone else saved it, or it
+    /// was edited outside the app): saving now would overwrite that change. Nothing was written.
+    #[error("{}: the file was changed by someone else since it was opened or last saved; it was not overwritten", path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// Opens `path` as the command line does: with the checklist file given (`--checklist FILE`),
@@ -86,6 +94,12 @@ pub fn open_file(path: &Path, checklist_file: Option<&Path>) -> Result<Session, 
         }
         None => Session::open(&Library::lazy(), path),
     }
+}
+
+/// SHA-256 (hex) of a file's bytes.
+fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest as _, Sha256};
+    crate::checklist::validate::hex(&Sha256::digest(bytes))
 }
 
 /// The name of what is opened and, when at hand, its text, to locate problems in it.
@@ -110,6 +124,9 @@ pub struct Session {
     /// The content as last opened or saved; `None` for work that was never saved anywhere the
     /// user chose (restored from an autosave), which always counts as unsaved.
     saved: Option<Assessment>,
+    /// SHA-256 of the file's bytes as last read or written, to notice a change by someone else
+    /// before a save overwrites it.
+    on_disk: Option<String>,
 }
 
 impl Session {
@@ -124,6 +141,7 @@ impl Session {
             wizard: Wizard::new(checklist, assessment),
             path: None,
             checklist_file,
+            on_disk: None,
         }
     }
 
@@ -131,7 +149,9 @@ impl Session {
     pub fn open(library: &Library, path: &Path) -> Result<Self, OpenError> {
         let text = store::read(path)?;
         let assessment = store::parse(path, &text)?;
-        Self::with_library(library, path, Some(&text), assessment, Some(path))
+        let mut session = Self::with_library(library, path, Some(&text), assessment, Some(path))?;
+        session.on_disk = Some(content_hash(text.as_bytes()));
+        Ok(session)
     }
 
     /// Opens the assessment file `path` with exactly this checklist (`--checklist FILE`).
@@ -169,6 +189,7 @@ impl Session {
             .unwrap_or_else(|| PathBuf::from(autosave::FILE_NAME));
         let mut session = Self::with_library(library, &name, None, file.assessment, None)?;
         session.path = file.path;
+        session.on_disk = file.on_disk;
         if file.checklist_file.is_some() {
             session.checklist_file = file.checklist_file;
         }
@@ -266,17 +287,50 @@ impl Session {
         self.saved = Some(self.wizard.assessment().clone());
     }
 
-    /// Saves to the file it belongs to.
+    /// Saves to the file it belongs to, unless someone else changed that file since it was opened
+    /// or last saved ([`SaveError::ChangedOnDisk`]; then [`Self::save_overwriting`] or
+    /// [`Self::save_as`] a new file).
     pub fn save(&mut self) -> Result<PathBuf, SaveError> {
+        let path = self.path.clone().ok_or(SaveError::NoPath)?;
+        if self.changed_on_disk() {
+            return Err(SaveError::ChangedOnDisk { path });
+        }
+        self.save_as(&path)?;
+        Ok(path)
+    }
+
+    /// Saves to the file it belongs to even if it changed on disk; the other version is kept as
+    /// the newest backup, as every save keeps the previous content.
+    pub fn save_overwriting(&mut self) -> Result<PathBuf, SaveError> {
         let path = self.path.clone().ok_or(SaveError::NoPath)?;
         self.save_as(&path)?;
         Ok(path)
+    }
+
+    /// Whether the file this session belongs to now holds something else than what it held when
+    /// it was opened or last saved. A file that is gone counts as unchanged (saving recreates it).
+    pub fn changed_on_disk(&self) -> bool {
+        let (Some(path), Some(known)) = (&self.path, &self.on_disk) else {
+            return false;
+        };
+        match crate::fsio::read::read_regular(path, store::MAX_FILE_BYTES) {
+            Ok(bytes) => content_hash(&bytes) != *known,
+            Err(crate::fsio::read::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                false
+            }
+            Err(_) => true,
+        }
     }
 
     /// Saves to `path`, which it then belongs to.
     pub fn save_as(&mut self, path: &Path) -> Result<(), store::Error> {
         store::save(path, self.wizard.assessment())?;
         self.path = Some(path.to_path_buf());
+        self.on_disk = store::to_string(self.wizard.assessment())
+            .ok()
+            .map(|text| content_hash(text.as_bytes()));
         self.mark_clean();
         Ok(())
     }
@@ -288,6 +342,7 @@ impl Session {
             path: self.path.clone(),
             checklist_file: self.checklist_file.clone(),
             assessment: self.wizard.assessment().clone(),
+            on_disk: self.on_disk.clone(),
         }
     }
 

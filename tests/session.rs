@@ -127,3 +127,45 @@ fn export_refuses_the_sessions_own_file() {
         "as written"
     );
 }
+
+/// Someone else saved the file since it was opened: Save refuses and changes nothing; saving
+/// over it on purpose keeps the other version as the backup.
+#[test]
+fn a_change_on_disk_is_not_overwritten_by_save() {
+    use plattformcheck::session::{SaveError, Session};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("A.ron");
+    std::fs::copy("assets/examples/stadt-musterstadt-tiktok.ron", &file).expect("copy");
+    let mut mine = Session::open(&plattformcheck::session::Library::lazy(), &file).expect("open");
+    let mut theirs = Session::open(&plattformcheck::session::Library::lazy(), &file).expect("open");
+    theirs.wizard_mut().apply(plattformcheck::edit::Edit::Meta(
+        plattformcheck::edit::MetaField::Unit,
+        "Ihre Änderung".into(),
+    ));
+    theirs.save().expect("they save first");
+    let their_text = std::fs::read_to_string(&file).expect("read");
+    assert!(mine.changed_on_disk(), "my session notices their save");
+    mine.wizard_mut().apply(plattformcheck::edit::Edit::Meta(
+        plattformcheck::edit::MetaField::Account,
+        "@meine".into(),
+    ));
+    let err = mine.save().expect_err("refused");
+    assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    assert!(err.to_string().contains("A.ron"), "names the file: {err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        their_text,
+        "theirs intact"
+    );
+    mine.save_overwriting().expect("overwrite on purpose");
+    assert_eq!(
+        std::fs::read_to_string(plattformcheck::store::backup_path(&file)).expect("backup"),
+        their_text,
+        "their version is the backup"
+    );
+    assert!(
+        !mine.changed_on_disk(),
+        "after my save the file is mine again"
+    );
+    mine.save().expect("a later save needs no confirmation");
+}

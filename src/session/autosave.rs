@@ -23,6 +23,32 @@ pub struct AutosaveFile {
     pub checklist_file: Option<PathBuf>,
     /// The work.
     pub assessment: Assessment,
+    /// SHA-256 of `path`'s bytes when the work was last opened or saved, so that a save after
+    /// recovery still notices a change by someone else.
+    #[serde(default)]
+    pub on_disk: Option<String>,
+}
+
+/// An autosave file of a version that wrote assessments in format 1.
+#[derive(Deserialize)]
+#[serde(rename = "Autosave")]
+struct AutosaveV1 {
+    saved_at: String,
+    path: Option<PathBuf>,
+    checklist_file: Option<PathBuf>,
+    assessment: crate::assessment::v1::AssessmentV1,
+}
+
+impl AutosaveV1 {
+    fn upgrade(self) -> AutosaveFile {
+        AutosaveFile {
+            saved_at: self.saved_at,
+            path: self.path,
+            checklist_file: self.checklist_file,
+            assessment: self.assessment.upgrade(),
+            on_disk: None,
+        }
+    }
 }
 
 /// Why the autosave file could not be written or read.
@@ -96,7 +122,11 @@ pub fn read(path: &Path) -> Result<Option<AutosaveFile>, AutosaveError> {
     {
         Ok(text) => match ron::from_str::<AutosaveFile>(&text) {
             Ok(file) => return Ok(Some(file)),
-            Err(e) => Box::new(e).into(),
+            // Written by a version with assessment format 1: upgraded like a file.
+            Err(e) => match ron::from_str::<AutosaveV1>(&text) {
+                Ok(old) => return Ok(Some(old.upgrade())),
+                Err(_) => Box::new(e).into(),
+            },
         },
         Err(err) => err.into(),
     };
