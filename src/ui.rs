@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod command;
 pub mod files;
+mod review;
 pub mod screens;
 pub mod state;
 pub mod style;

@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-pub use crate::edit::{AnswerField, Edit, MeasureEdit, MetaField, ReviewEdit};
+pub use super::state::Mode;
+pub use crate::edit::{AnswerField, Edit, MeasureEdit, MetaField, ReviewEdit, VerdictEdit};
 use crate::text::Lang;
 use crate::wizard::Step;
 
@@ -30,6 +31,12 @@ pub enum FilePurpose {
     Checklist,
     /// Export the PDF report.
     ExportPdf,
+    /// Choose an assessment file to compare with.
+    Compare,
+    /// Choose a PDF report to check against the assessment.
+    VerifyPdf,
+    /// Save the next review date as a calendar file.
+    ExportCalendar,
 }
 
 /// One user action.
@@ -102,11 +109,36 @@ pub enum Action {
     SetReportLang(Lang),
     /// Open a file with the system's default program (the exported PDF).
     OpenExternal(PathBuf),
+    /// Switch between the team's and the DPO's layer.
+    SetMode(Mode),
+    /// Apply an edit the user confirmed (one that begins a new round).
+    ConfirmedEdit(Edit),
+    /// Ask who submits, then submit.
+    Submit,
+    /// Submit, by this person, today.
+    SubmitAs(String),
+    /// Show what changed since round N was submitted.
+    ShowChangesSince(u32),
+    /// Show what differs from this assessment file.
+    CompareWith(PathBuf),
+    /// Check this PDF report against the assessment.
+    VerifyPdf(PathBuf),
+    /// Write the next review date to this calendar file.
+    ExportCalendar(PathBuf),
+    /// Save over a file someone else changed (their version is kept as the backup).
+    OverwriteSave,
+    /// Show how the file on disk differs from the open assessment.
+    ShowDiskChanges,
+    /// Open this file although someone else holds its lock.
+    OpenTakingLock(PathBuf),
 }
 
 impl Action {
     /// Whether the action changes the assessment (and so makes it unsaved).
     pub fn edits(&self) -> bool {
-        matches!(self, Self::Edit(_) | Self::Undo | Self::Redo)
+        matches!(
+            self,
+            Self::Edit(_) | Self::ConfirmedEdit(_) | Self::SubmitAs(_) | Self::Undo | Self::Redo
+        )
     }
 }

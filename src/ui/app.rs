@@ -131,6 +131,17 @@ impl App {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         let edits = action.edits();
+        if let Some(action) = self.apply_review(action) {
+            self.apply_core(action);
+        }
+        if edits && self.doc.is_some() {
+            self.autosave_due
+                .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
+        }
+    }
+
+    /// Applies an action that is not the review's (see `review.rs`).
+    fn apply_core(&mut self, action: Action) {
         match action {
             Action::New(choice) => {
                 self.leave_then(Action::New(choice.clone()), |app| app.new_doc(&choice));
@@ -141,26 +152,14 @@ impl App {
             Action::Open(path) => {
                 self.leave_then(Action::Open(path.clone()), |app| app.open(&path));
             }
-            Action::ShowFileDialog(purpose) => {
-                let path = self.default_path(purpose).display().to_string();
-                self.dialog = Some(Dialog::File { purpose, path });
-                self.focus_dialog = true;
-                self.look_up_dialog_target();
-            }
+            Action::ShowFileDialog(purpose) => self.show_file_dialog(purpose),
             Action::Browse(purpose) => {
                 let start = self.default_path(purpose);
                 self.pending = Some((purpose, files::spawn_dialog(purpose, &start)));
             }
-            Action::Save => match self
-                .doc
-                .as_ref()
-                .and_then(|d| d.path().map(Path::to_path_buf))
-            {
-                Some(path) => {
-                    self.save_to(&path);
-                }
-                None => self.apply(Action::ShowFileDialog(FilePurpose::SaveAs)),
-            },
+            Action::Save => {
+                self.save_checked();
+            }
             Action::SaveTo(path) => {
                 if self.save_to(&path) {
                     self.dialog = None;
@@ -169,13 +168,8 @@ impl App {
             Action::Go(step) => self.with_wizard(|w| w.go(step)),
             Action::Next => self.with_wizard(Wizard::next),
             Action::Back => self.with_wizard(Wizard::back),
-            Action::Edit(edit) => self.with_wizard(|w| {
-                let reset = edit == Edit::ResetAnswers;
-                w.apply(edit);
-                if reset {
-                    w.go(Step::Metadata);
-                }
-            }),
+            Action::Edit(edit) => self.guarded_edit(edit),
+            Action::ConfirmedEdit(edit) => self.apply_edit(edit),
             Action::Undo => self.with_wizard(|w| {
                 w.undo();
             }),
@@ -216,18 +210,47 @@ impl App {
                 self.restore = None;
                 self.delete_autosave();
             }
-            Action::Home => self.leave_then(Action::Home, |app| app.doc = None),
-            Action::Copy(_) => {} // Handled in `show`, which has the egui context.
+            Action::Home => self.leave_then(Action::Home, |app| app.set_doc(None)),
+            // `Copy` is handled in `show`, which has the egui context; the review's actions by
+            // `apply_review`.
+            Action::Copy(_)
+            | Action::SetMode(_)
+            | Action::Submit
+            | Action::SubmitAs(_)
+            | Action::ShowChangesSince(_)
+            | Action::CompareWith(_)
+            | Action::VerifyPdf(_)
+            | Action::ExportCalendar(_)
+            | Action::OverwriteSave
+            | Action::ShowDiskChanges
+            | Action::OpenTakingLock(_) => {}
             Action::DismissMessage(i) => {
                 if i < self.messages.len() {
                     self.messages.remove(i);
                 }
             }
         }
-        if edits && self.doc.is_some() {
-            self.autosave_due
-                .get_or_insert_with(|| Instant::now() + Duration::from_millis(800));
+    }
+
+    fn show_file_dialog(&mut self, purpose: FilePurpose) {
+        let path = self.default_path(purpose).display().to_string();
+        self.dialog = Some(Dialog::File { purpose, path });
+        self.focus_dialog = true;
+        self.look_up_dialog_target();
+    }
+
+    /// Applies an edit that passed [`Self::guarded_edit`] (or was confirmed there).
+    fn apply_edit(&mut self, edit: Edit) {
+        if matches!(self.dialog, Some(Dialog::ConfirmNewRound(_))) {
+            self.dialog = None;
         }
+        self.with_wizard(|w| {
+            let reset = edit == Edit::ResetAnswers;
+            w.apply(edit);
+            if reset {
+                w.go(Step::Metadata);
+            }
+        });
     }
 
     /// Closing the window or leaving the assessment, with the unsaved-changes question.
@@ -286,6 +309,7 @@ impl App {
     }
 
     fn close(&mut self) {
+        self.release_lock();
         self.allow_close = true;
         self.close_now = true;
         self.dialog = None;
@@ -306,7 +330,7 @@ impl App {
         let mut assessment = Assessment::new(&checklist);
         assessment.metadata.date = Some(crate::dates::today());
         self.dialog = None;
-        self.doc = Some(Session::new(checklist, checklist_file, assessment));
+        self.set_doc(Some(Session::new(checklist, checklist_file, assessment)));
     }
 
     /// Shows why an assessment did not open, in the UI language where the core's error has a
@@ -328,14 +352,20 @@ impl App {
         self.error(text);
     }
 
-    /// Opens an assessment file; every failure becomes a message naming the file.
+    /// Opens an assessment file, first asking if someone else has it open; every failure
+    /// becomes a message naming the file.
     pub fn open(&mut self, path: &Path) {
+        self.open_checked(path);
+    }
+
+    /// Opens an assessment file (and takes its lock).
+    pub(super) fn open_unlocked(&mut self, path: &Path) {
         match Session::open(&self.library, path) {
             Ok(mut session) => {
                 session.wizard_mut().go(Step::Result);
                 self.remember(path);
                 self.dialog = None;
-                self.doc = Some(session);
+                self.set_doc(Some(session));
             }
             Err(err) => self.open_failed(err),
         }
@@ -350,7 +380,7 @@ impl App {
         match Session::open_text(&self.library, &path, text) {
             Ok(mut session) => {
                 session.wizard_mut().go(Step::Result);
-                self.doc = Some(session);
+                self.set_doc(Some(session));
                 self.dialog = None;
             }
             Err(err) => self.open_failed(err),
@@ -359,15 +389,20 @@ impl App {
 
     /// Saves the open assessment to `path`; returns whether it worked.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        let s = self.tr();
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        let before = doc.path().map(Path::to_path_buf);
         match doc.save_as(path) {
             Ok(()) => {
-                self.remember(path);
-                self.delete_autosave();
-                self.info(format!("{} {}", s.msg_saved, path.display()));
+                if before.as_deref() != Some(path) {
+                    // Saved under a new name: the lock moves with the file.
+                    if let Some(old) = &before {
+                        crate::session::lock::release(old);
+                    }
+                    crate::session::lock::take(path);
+                }
+                self.saved(path);
                 true
             }
             Err(err) => {
@@ -375,6 +410,14 @@ impl App {
                 false
             }
         }
+    }
+
+    /// After a save: remembered, autosave gone, and said so.
+    pub(super) fn saved(&mut self, path: &Path) {
+        let s = self.tr();
+        self.remember(path);
+        self.delete_autosave();
+        self.info(format!("{} {}", s.msg_saved, path.display()));
     }
 
     /// Builds and writes the PDF report; returns whether it worked. Rendering takes a few
@@ -464,8 +507,30 @@ impl App {
                     .map_or(dir, Path::to_path_buf);
                 base.join(files::default_name(&account, "pdf"))
             }
+            FilePurpose::ExportCalendar => {
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                self.doc_folder()
+                    .unwrap_or(dir)
+                    .join(files::default_name(&account, "ics"))
+            }
+            FilePurpose::Compare | FilePurpose::VerifyPdf => {
+                self.doc_folder().unwrap_or(dir).join("")
+            }
             FilePurpose::Open | FilePurpose::Checklist => dir,
         }
+    }
+
+    /// The folder of the open assessment's file.
+    fn doc_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .as_ref()
+            .and_then(Session::path)
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
     }
 
     fn autosave_path(&self) -> Option<PathBuf> {
@@ -513,7 +578,7 @@ impl App {
         match Session::recover(&self.library, file) {
             Ok(mut session) => {
                 session.wizard_mut().go(Step::Result);
-                self.doc = Some(session);
+                self.set_doc(Some(session));
             }
             Err(OpenError::Mismatch { .. }) => {
                 self.error(self.tr().msg_autosave_mismatch.to_owned());

@@ -77,7 +77,9 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
         };
         let mut dialog = rfd::FileDialog::new().set_directory(dir);
         let picked = match purpose {
-            FilePurpose::Open => dialog.add_filter("Plattform-Check", &["ron"]).pick_file(),
+            FilePurpose::Open | FilePurpose::Compare => {
+                dialog.add_filter("Plattform-Check", &["ron"]).pick_file()
+            }
             FilePurpose::Checklist => dialog.add_filter("Checkliste (RON)", &["ron"]).pick_file(),
             FilePurpose::SaveAs => {
                 if let Some(name) = name {
@@ -90,6 +92,13 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
                     dialog = dialog.set_file_name(name);
                 }
                 dialog.add_filter("PDF", &["pdf"]).save_file()
+            }
+            FilePurpose::VerifyPdf => dialog.add_filter("PDF", &["pdf"]).pick_file(),
+            FilePurpose::ExportCalendar => {
+                if let Some(name) = name {
+                    dialog = dialog.set_file_name(name);
+                }
+                dialog.add_filter("iCalendar", &["ics"]).save_file()
             }
         };
         tx.send(picked).ok();

@@ -5,6 +5,8 @@ pub mod dialogs;
 pub mod metadata;
 pub mod question;
 pub mod result;
+pub mod review;
+pub mod review_dialogs;
 pub mod start;
 
 use egui::{Key, Modifiers, RichText, Ui};
@@ -128,6 +130,21 @@ fn settings(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
         Lang::De => Lang::En,
         Lang::En => Lang::De,
     };
+    if app.doc.is_some() {
+        let r = &crate::i18n::tr(app.prefs.lang).review;
+        let dpo = app.prefs.mode == super::action::Mode::Dpo;
+        if ui
+            .selectable_label(dpo, r.mode_dpo)
+            .on_hover_text(r.mode_dpo_tip)
+            .clicked()
+        {
+            actions.push(Action::SetMode(if dpo {
+                super::action::Mode::Team
+            } else {
+                super::action::Mode::Dpo
+            }));
+        }
+    }
     if ui
         .button(s.switch_language)
         .on_hover_text(s.switch_language_tip)

@@ -8,9 +8,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::action::{Action, FilePurpose};
+use super::action::{Action, Edit, FilePurpose};
 use crate::diagnostics::Problem;
+use crate::diff::Change;
 use crate::i18n::ui::UiText;
+use crate::session::lock::Holder;
 use crate::session::{AutosaveFile, Library, Session};
 use crate::text::Lang;
 
@@ -30,6 +32,19 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// Language of the PDF report.
     pub report_lang: Lang,
+    /// Whose layer of the file is editable: the team's, or the DPO's ("Prüfmodus DSB").
+    pub mode: Mode,
+}
+
+/// Whose layer of an assessment the app lets the user edit (see [`crate::review`]). Not an
+/// access control: anyone can switch, and every change is recorded in the rounds.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Mode {
+    /// The team: metadata, answers, justifications, evidence, measures.
+    #[default]
+    Team,
+    /// The DPO: verdicts, comments, opinion, decision.
+    Dpo,
 }
 
 impl Default for Prefs {
@@ -41,6 +56,7 @@ impl Default for Prefs {
             projector: false,
             recent: Vec::new(),
             report_lang: Lang::De,
+            mode: Mode::Team,
         }
     }
 }
@@ -69,6 +85,36 @@ pub enum Dialog {
     ConfirmLeave(Box<Action>),
     /// A checklist of one's own did not load.
     ChecklistProblems(Vec<Problem>),
+    /// The edit changes the team's layer of a submitted or decided assessment: begin a new round?
+    ConfirmNewRound(Box<Edit>),
+    /// Submit to the DPO: who submits.
+    Submit {
+        /// The name as typed.
+        by: String,
+    },
+    /// Save found the file changed by someone else.
+    SaveConflict,
+    /// The file is open by someone else (a lock file).
+    Locked {
+        /// The file.
+        path: PathBuf,
+        /// Who holds it.
+        holder: Holder,
+    },
+    /// A list of changes, each with a jump to its question.
+    Changes {
+        /// What is compared.
+        title: String,
+        /// The changes.
+        changes: Vec<Change>,
+    },
+    /// The result of checking a PDF.
+    Verified {
+        /// The result, as a sentence.
+        text: String,
+        /// Whether the PDF shows exactly this content.
+        exact: bool,
+    },
 }
 
 /// A message shown at the top of the window.

@@ -1,10 +1,15 @@
-//! Modal dialogs: the in-app file path dialog (the system dialog is optional, so it works where
-//! none exists), the unsaved-changes questions, and the problems of a checklist of one's own.
+//! Modal dialogs: the in-app file path dialog, the unsaved-changes questions, and the problems of
+//! a checklist of one's own.
+//!
+//! The system file dialog is optional, so the in-app one works where none exists. The review's
+//! dialogs are in `review_dialogs.rs`.
 
 use std::path::PathBuf;
 
 use egui::RichText;
 
+use super::review_dialogs as review;
+use crate::i18n::review::ReviewText;
 use crate::i18n::ui::UiText;
 use crate::text::Lang;
 use crate::ui::action::{Action, ChecklistChoice, FilePurpose};
@@ -14,6 +19,7 @@ use crate::ui::widgets::subheading;
 /// What the file dialog needs to know of the app, read before the dialog is borrowed.
 struct FileEnv<'a> {
     s: &'a UiText,
+    r: &'a ReviewText,
     pending: bool,
     focus_field: bool,
     report_lang: Lang,
@@ -23,8 +29,10 @@ struct FileEnv<'a> {
 /// Draws the open dialog, if any.
 pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mut Vec<Action>) {
     let s = app.tr();
+    let r = &crate::i18n::tr(app.prefs.lang).review;
     let env = FileEnv {
         s,
+        r,
         pending: app.file_dialog_pending,
         focus_field: app.focus_dialog,
         report_lang: app.prefs.report_lang,
@@ -52,6 +60,12 @@ pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mu
                 actions,
             ),
             Dialog::ChecklistProblems(problems) => checklist_problems(ui, s, problems, actions),
+            Dialog::ConfirmNewRound(edit) => review::confirm_new_round(ui, app, edit, actions),
+            Dialog::Submit { by } => review::submit(ui, app, by, actions),
+            Dialog::SaveConflict => review::save_conflict(ui, app, actions),
+            Dialog::Locked { path, holder } => review::locked(ui, app, path, holder, actions),
+            Dialog::Changes { title, changes } => review::changes(ui, app, title, changes, actions),
+            Dialog::Verified { text, exact } => review::verified(ui, app, text, *exact, actions),
         }
     });
     if modal.should_close() {
@@ -68,11 +82,15 @@ fn file(
     actions: &mut Vec<Action>,
 ) {
     let s = env.s;
+    let r = env.r;
     let (title, ok) = match purpose {
         FilePurpose::Open => (s.open_title, s.open),
         FilePurpose::SaveAs => (s.save_as_title, s.save),
         FilePurpose::Checklist => (s.checklist_title, s.load),
         FilePurpose::ExportPdf => (s.export_title, s.export),
+        FilePurpose::Compare => (r.compare_title, r.compare_ok),
+        FilePurpose::VerifyPdf => (r.verify_title, r.verify_ok),
+        FilePurpose::ExportCalendar => (r.calendar_title, s.save),
     };
     subheading(ui, title);
     let label = ui.label(s.path);
@@ -100,7 +118,11 @@ fn file(
             }
         });
     }
-    if matches!(purpose, FilePurpose::SaveAs | FilePurpose::ExportPdf) && env.target_exists {
+    let writes = matches!(
+        purpose,
+        FilePurpose::SaveAs | FilePurpose::ExportPdf | FilePurpose::ExportCalendar
+    );
+    if writes && env.target_exists {
         ui.colored_label(egui::Color32::from_rgb(200, 120, 0), s.overwrite_warning);
     }
     ui.horizontal(|ui| {
@@ -124,6 +146,9 @@ fn file(
                 FilePurpose::SaveAs => Action::SaveTo(target),
                 FilePurpose::Checklist => Action::New(ChecklistChoice::File(target)),
                 FilePurpose::ExportPdf => Action::ExportPdf(target, env.report_lang),
+                FilePurpose::Compare => Action::CompareWith(target),
+                FilePurpose::VerifyPdf => Action::VerifyPdf(target),
+                FilePurpose::ExportCalendar => Action::ExportCalendar(target),
             });
         }
         if ui.button(s.cancel).clicked() {

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use crate::assessment::MeasureStatus;
 use crate::scoring::{Score, ScoredFinding};
-use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit};
+use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit, Mode};
 use crate::ui::state::View;
 use crate::ui::style::class_color;
 use crate::ui::widgets::{class_badge, date_field, heading, level_picker, subheading, text_field};
@@ -54,33 +54,38 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Ve
 
     ui.add_space(8.0);
     subheading(ui, s.your_answer);
-    for (i, option) in q.choices().enumerate() {
-        let label = q.choice_label(&option, lang);
-        let selected = choice == Some(&option);
-        let key = if i < 9 {
-            format!("{}", i + 1)
-        } else {
-            " ".to_owned()
-        };
-        let text = RichText::new(format!("{key}   {label}")).size(15.0);
-        let button = egui::Button::selectable(selected, text)
-            .min_size(egui::vec2(ui.available_width(), 34.0));
-        if ui.add(button).clicked() {
-            actions.push(Action::Edit(Edit::Answer {
-                question: q.id.clone(),
-                choice: option,
-            }));
+    // The team's layer: read-only in the DPO's mode (the app refuses such edits as well).
+    let team = app.prefs.mode == Mode::Team;
+    ui.add_enabled_ui(team, |ui| {
+        for (i, option) in q.choices().enumerate() {
+            let label = q.choice_label(&option, lang);
+            let selected = choice == Some(&option);
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".to_owned()
+            };
+            let text = RichText::new(format!("{key}   {label}")).size(15.0);
+            let button = egui::Button::selectable(selected, text)
+                .min_size(egui::vec2(ui.available_width(), 34.0));
+            if ui.add(button).clicked() {
+                actions.push(Action::Edit(Edit::Answer {
+                    question: q.id.clone(),
+                    choice: option,
+                }));
+            }
         }
-    }
-    ui.label(RichText::new(s.keys_hint).weak().size(12.0));
+        ui.label(RichText::new(s.keys_hint).weak().size(12.0));
 
-    if let Some(f) = score.finding(id) {
+        if let Some(f) = score.finding(id) {
+            ui.add_space(8.0);
+            finding_box(ui, app, f, actions);
+        }
+
         ui.add_space(8.0);
-        finding_box(ui, app, f, actions);
-    }
-
-    ui.add_space(8.0);
-    answer_texts(ui, app, id, actions);
+        answer_texts(ui, app, id, actions);
+    });
+    super::review::verdict_panel(ui, app, id, actions);
     references(ui, app, id, actions);
 }
 

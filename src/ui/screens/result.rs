@@ -6,14 +6,13 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::assessment::Decision;
 use crate::plan::{self, PlanRow, PlanSort};
 use crate::risk::RiskClass;
 use crate::scoring::{FindingKind, Score};
-use crate::ui::action::{Action, Edit, ReviewEdit};
+use crate::ui::action::{Action, Edit};
 use crate::ui::state::View;
 use crate::ui::style::{class_color, on_class_color};
-use crate::ui::widgets::{class_badge, date_field, heading, subheading, text_field};
+use crate::ui::widgets::{class_badge, heading, subheading};
 use crate::wizard::Step;
 
 /// Draws the result screen.
@@ -33,6 +32,8 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>)
             }
         });
     });
+    ui.add_space(4.0);
+    super::review::status_banner(ui, app, doc, actions);
     ui.add_space(4.0);
 
     ui.horizontal(|ui| {
@@ -196,7 +197,7 @@ fn open_questions(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<
     action_plan(ui, app, score, actions);
 
     ui.add_space(10.0);
-    review(ui, app, actions);
+    super::review::review_section(ui, app, actions);
 
     ui.add_space(10.0);
     ui.separator();
@@ -387,51 +388,4 @@ fn plan_row(
             }));
         }
     }
-}
-
-fn review(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
-    let Some(doc) = &app.doc else { return };
-    let s = app.tr();
-    let lang = app.prefs.lang;
-    let review = &doc.wizard().assessment().review;
-    let r = &review.round;
-    egui::CollapsingHeader::new(RichText::new(s.review_title).strong())
-        .id_salt("review")
-        .default_open(r.decision.is_some() || !r.dpo_opinion.is_empty())
-        .show(ui, |ui| {
-            ui.label(RichText::new(s.review_intro).weak());
-            if let Some(v) = text_field(ui, s.dpo_opinion, &r.dpo_opinion, true, false) {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::Opinion(v))));
-            }
-            ui.horizontal_wrapped(|ui| {
-                ui.label(s.decision);
-                for d in Decision::ALL {
-                    if ui.radio(r.decision == Some(d), d.name(lang)).clicked() {
-                        actions.push(Action::Edit(Edit::Review(ReviewEdit::Decision(Some(d)))));
-                    }
-                }
-                if r.decision.is_some() && ui.small_button(s.clear_decision).clicked() {
-                    actions.push(Action::Edit(Edit::Review(ReviewEdit::Decision(None))));
-                }
-            });
-            if r.decision == Some(Decision::FreigegebenMitAuflagen)
-                && let Some(v) = text_field(ui, s.conditions, &r.conditions, true, false)
-            {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::Conditions(v))));
-            }
-            if let Some(v) = text_field(ui, s.deviation, &r.deviation_reason, true, false) {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::Deviation(v))));
-            }
-            if let Some(v) = text_field(ui, s.decided_by, &r.decided_by, false, false) {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::DecidedBy(v))));
-            }
-            if let Some(v) = date_field(ui, s.decision_date, r.decision_date, s.date_hint, s.today)
-            {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::DecisionDate(v))));
-            }
-            if let Some(v) = date_field(ui, s.next_review, review.next_review, s.date_hint, s.today)
-            {
-                actions.push(Action::Edit(Edit::Review(ReviewEdit::NextReview(v))));
-            }
-        });
 }
