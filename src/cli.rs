@@ -38,11 +38,19 @@ mismatched files) · 2 usage error · 3 a file could not be written";
 ///
 /// Without a command, the desktop app starts.
 #[derive(Debug, Parser)]
-#[command(name = "plattformcheck", version, after_help = EXIT_CODES)]
+#[command(
+    name = "plattformcheck",
+    version,
+    after_help = EXIT_CODES,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; none starts the desktop app.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// An assessment to open in the desktop app (or a checklist file to begin one with).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 /// The commands.

@@ -11,9 +11,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return cli::usage(&err),
     };
+    if let Some(file) = cli.file.as_ref().filter(|f| !f.exists()) {
+        // A mistyped command lands here as a file name: say both.
+        eprintln!(
+            "plattformcheck: `{}` is neither a command nor an existing file; see plattformcheck --help",
+            plattformcheck::text::printable(&file.display().to_string())
+        );
+        return ExitCode::from(cli::EXIT_USAGE);
+    }
     match cli.command {
         Some(command) => cli::run(command),
-        None => match plattformcheck::ui::run() {
+        None => match plattformcheck::ui::run(cli.file.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("plattformcheck: cannot start the desktop app: {err}");

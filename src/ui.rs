@@ -32,8 +32,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 /// The app id (X11 `WM_CLASS` / Wayland app id); also names eframe's storage folder.
 pub const APP_ID: &str = "de.plattform-check.PlattformCheck";
 
-/// Opens the window and runs the app until it is closed.
-pub fn run() -> eframe::Result {
+/// Opens the window and runs the app until it is closed; `file` (from the command line or a
+/// double-click) is opened first: an assessment, or a checklist file to begin one with.
+pub fn run(file: Option<&std::path::Path>) -> eframe::Result {
+    let file = file.map(std::path::Path::to_path_buf);
     let started = std::time::Instant::now();
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
@@ -61,6 +63,9 @@ pub fn run() -> eframe::Result {
             // `PLATTFORMCHECK_TIMING=1` prints the time to the first frame (for the benchmark
             // figures in the README).
             app.started = std::env::var_os("PLATTFORMCHECK_TIMING").map(|_| started);
+            if let Some(file) = &file {
+                app.open_any(file);
+            }
             Ok(Box::new(app))
         }),
     )

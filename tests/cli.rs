@@ -159,7 +159,10 @@ fn score_refuses_newer_and_mismatched_files() {
 fn usage_errors_exit_2() {
     let (code, _, stderr) = outcome(&run(&["bewerten"], None));
     assert_eq!(code, Some(2), "unknown command");
-    assert!(stderr.contains("unrecognized subcommand"), "{stderr}");
+    assert!(
+        stderr.contains("is neither a command nor an existing file"),
+        "{stderr}"
+    );
     let (code, _, _) = outcome(&run(&["score", "x.ron", "--lang", "fr"], None));
     assert_eq!(code, Some(2), "bad language");
 }

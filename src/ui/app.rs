@@ -352,6 +352,23 @@ impl App {
         self.error(text);
     }
 
+    /// Opens a file given from outside the app (command line, double-click): a checklist file
+    /// begins a new assessment with it; anything else is opened as an assessment.
+    pub fn open_any(&mut self, path: &Path) {
+        let is_checklist = crate::checklist::load::read_text(path, crate::store::MAX_FILE_BYTES)
+            .is_ok_and(|text| {
+                text.lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty() && !l.starts_with("//"))
+                    .is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("Checklist("))
+            });
+        if is_checklist {
+            self.apply(Action::New(ChecklistChoice::File(path.to_path_buf())));
+        } else {
+            self.open(path);
+        }
+    }
+
     /// Opens an assessment file, first asking if someone else has it open; every failure
     /// becomes a message naming the file.
     pub fn open(&mut self, path: &Path) {

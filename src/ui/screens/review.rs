@@ -69,6 +69,20 @@ pub fn status_banner(ui: &mut Ui, app: &View<'_>, doc: &Session, actions: &mut V
             }
             DecisionState::None => {}
         }
+        if r.status == Status::Ueberarbeitung
+            && let Some(previous) = r.previous()
+            && previous.decision.is_some()
+        {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}: {}",
+                    t.round,
+                    previous.number,
+                    decision_line(app, previous)
+                ))
+                .weak(),
+            );
+        }
         if r.changed_since_submission(&team) {
             ui.colored_label(WARN, t.changed_after_submission);
         }
@@ -248,7 +262,9 @@ pub fn review_section(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let editable = app.prefs.mode == Mode::Dpo && doc.wizard().review_open();
     egui::CollapsingHeader::new(RichText::new(s.review_title).strong())
         .id_salt("review")
-        .default_open(app.prefs.mode == Mode::Dpo || review.status.is_frozen())
+        .default_open(review.status.is_frozen())
+        // The DPO's work is here: always open in the DPO's mode.
+        .open((app.prefs.mode == Mode::Dpo).then_some(true))
         .show(ui, |ui| {
             ui.label(RichText::new(s.review_intro).weak());
             if !editable {

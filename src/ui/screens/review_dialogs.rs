@@ -133,43 +133,67 @@ pub fn changes(
     let t = texts(app);
     let s = app.tr();
     let lang = app.prefs.lang;
-    subheading(ui, format!("{}: {title}", t.changes_title));
+    subheading(ui, title);
     if changes.is_empty() {
         ui.label(t.no_differences);
     }
     let checklist = app.doc.map(crate::session::Session::checklist);
+    ui.set_min_width(600.0);
+    // Fixed column widths: a grid would size the columns by their first rows and squeeze long
+    // texts into a column a word wide.
+    let what_width = 150.0;
+    let value_width = ((ui.available_width() - what_width - 24.0) / 2.0).max(140.0);
+    let cell = |ui: &mut Ui, width: f32, add: &mut dyn FnMut(&mut Ui)| {
+        ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+            ui.set_width(width);
+            add(ui);
+        });
+    };
+    ui.horizontal(|ui| {
+        cell(ui, what_width, &mut |ui| {
+            ui.label(RichText::new(t.col_what).strong());
+        });
+        cell(ui, value_width, &mut |ui| {
+            ui.label(RichText::new(t.col_before).strong());
+        });
+        cell(ui, value_width, &mut |ui| {
+            ui.label(RichText::new(t.col_now).strong());
+        });
+    });
     egui::ScrollArea::vertical()
         .max_height(420.0)
         .show(ui, |ui| {
-            egui::Grid::new("changes")
-                .num_columns(3)
-                .striped(true)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label(RichText::new(t.col_what).strong());
-                    ui.label(RichText::new(t.col_before).strong());
-                    ui.label(RichText::new(t.col_now).strong());
-                    ui.end_row();
-                    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| t.none.to_owned());
-                    for c in changes {
-                        let what = format!("{} · {}", c.id, c.field.name(lang));
-                        let question = checklist.and_then(|cl| c.question(cl));
-                        match question {
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| t.none.to_owned());
+            for c in changes {
+                ui.separator();
+                ui.horizontal_top(|ui| {
+                    let what = format!("{} · {}", c.id, c.field.name(lang));
+                    cell(
+                        ui,
+                        what_width,
+                        &mut |ui| match checklist.and_then(|cl| c.question(cl)) {
                             Some(q) => {
-                                if ui.link(what).on_hover_text(t.jump_tip).clicked() {
+                                let link = ui.link(what.clone());
+                                if link.on_hover_text(t.jump_tip).clicked() {
                                     actions.push(Action::CancelDialog);
                                     actions.push(Action::Go(Step::Question(q.id.clone())));
                                 }
                             }
                             None => {
-                                ui.label(what);
+                                ui.add(
+                                    egui::Label::new(RichText::new(what.clone()).strong()).wrap(),
+                                );
                             }
-                        }
+                        },
+                    );
+                    cell(ui, value_width, &mut |ui| {
                         ui.add(egui::Label::new(show(&c.before)).wrap());
+                    });
+                    cell(ui, value_width, &mut |ui| {
                         ui.add(egui::Label::new(show(&c.after)).wrap());
-                        ui.end_row();
-                    }
+                    });
                 });
+            }
         });
     if ui.button(s.close).clicked() {
         actions.push(Action::CancelDialog);
