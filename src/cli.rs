@@ -499,6 +499,36 @@ fn export(args: &ExportArgs) -> Result<(), Failure> {
 }
 
 /// The human-readable score report of `plattformcheck score`.
+/// "Status der Prüfung: Entschieden · Runde 2 · Entscheidung: freigegeben", with a decision on
+/// an earlier version named as such.
+fn review_line(assessment: &Assessment, lang: Lang) -> String {
+    use crate::review::DecisionState;
+    let t = &crate::i18n::tr(lang).review;
+    let r = &assessment.review;
+    let mut line = format!(
+        "{}: {} · {} {}",
+        t.status,
+        r.status.name(lang),
+        t.round,
+        r.round.number
+    );
+    match r.current_decision(&assessment.team_fingerprint()) {
+        DecisionState::Current(round) => {
+            if let Some(d) = round.decision {
+                line.push_str(&format!(" · {}: {}", t.decision, d.name(lang)));
+            }
+        }
+        DecisionState::Outdated(round) => {
+            if let Some(d) = round.decision {
+                line.push_str(&format!(" · {}: {}", t.decision_outdated, d.name(lang)));
+            }
+        }
+        DecisionState::None => {}
+    }
+    line
+}
+
+/// The score as text for the terminal.
 pub fn render_text(
     checklist: &Checklist,
     assessment: &Assessment,
@@ -531,6 +561,7 @@ pub fn render_text(
         short(checklist.fingerprint())
     )
     .ok();
+    writeln!(o, "{}", review_line(assessment, lang)).ok();
     writeln!(o).ok();
     writeln!(
         o,

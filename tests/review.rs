@@ -241,6 +241,10 @@ fn a_change_after_the_decision_never_keeps_it_current() {
     let (code, stdout, _) = outcome(&run(&["score", file.to_str().expect("UTF-8")], None));
     assert_eq!(code, Some(0), "succeeds");
     assert!(!stdout.contains("Entscheidung: freigegeben"), "{stdout}");
+    assert!(
+        stdout.contains("Entscheidung zu einer früheren Fassung: freigegeben"),
+        "{stdout}"
+    );
     let exported = outside
         .export(ExportFormat::Pdf, Lang::De, &pdf)
         .expect("export");
@@ -264,14 +268,23 @@ fn a_change_after_the_decision_never_keeps_it_current() {
 fn format_1_files_open_and_are_upgraded_on_save_with_a_backup() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("alt.ron");
-    std::fs::copy(EXAMPLE, &file).expect("copy");
+    std::fs::copy(common::fixture("valid/assessment.ron.txt"), &file).expect("copy");
     let original = std::fs::read_to_string(&file).expect("read");
     assert!(
         original.contains("format_version: 1"),
-        "the example is a format-1 file"
+        "the fixture is a format-1 file"
     );
-    let mut s = open(&file);
+    let mut library = Library::lazy();
+    library
+        .load_own(&common::fixture("valid/minimal.ron"))
+        .expect("checklist");
+    let mut s = Session::open(&library, &file).expect("a format-1 file opens");
     assert!(!s.is_dirty(), "opening changes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        original,
+        "nor the file"
+    );
     s.wizard_mut().apply(Edit::Meta(
         plattformcheck::edit::MetaField::Unit,
         "Pressestelle".into(),

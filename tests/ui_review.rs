@@ -303,3 +303,43 @@ fn a_file_someone_else_has_open_is_announced() {
         "released when the file is closed"
     );
 }
+
+#[test]
+fn a_decision_on_an_earlier_version_is_not_shown_as_current() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = copy(dir.path(), "A.ron");
+    let mut session =
+        plattformcheck::session::Session::open(&plattformcheck::session::Library::lazy(), &file)
+            .expect("open");
+    session.wizard_mut().apply(Edit::Submit {
+        by: "Team".into(),
+        date: None,
+    });
+    session
+        .wizard_mut()
+        .apply(Edit::Review(plattformcheck::edit::ReviewEdit::Decision(
+            Some(Decision::Freigegeben),
+        )));
+    session.save().expect("save");
+    // Changed in a text editor after the decision.
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replacen("choice: \"ja\"", "choice: \"nein\"", 1),
+    )
+    .expect("write");
+
+    let mut h = harness(&dir.path().join("data"));
+    h.state_mut().apply(Action::Open(file));
+    h.run();
+    assert!(
+        h.query_by_label_contains("Entscheidung zu einer früheren Fassung")
+            .is_some(),
+        "named as a decision on an earlier version"
+    );
+    assert!(
+        h.query_by_label_contains("außerhalb von Plattform-Check geändert")
+            .is_some(),
+        "and why"
+    );
+}
