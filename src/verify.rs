@@ -36,6 +36,20 @@ impl Outcome {
     pub fn is_exact(self) -> bool {
         self == Self::Exact
     }
+
+    /// What it means, as the end of a sentence that begins with the report's name ("… was made
+    /// from exactly this content of the assessment").
+    pub fn describe(self, lang: crate::text::Lang) -> String {
+        let t = &crate::i18n::tr(lang).review;
+        match self {
+            Self::Exact => t.verify_exact.to_owned(),
+            Self::ReviewChanged { .. } => t.verify_review_changed.to_owned(),
+            Self::Round { round } => {
+                format!("{} {round} {}", t.verify_round, t.verify_round_not_current)
+            }
+            Self::NoMatch => t.verify_none.to_owned(),
+        }
+    }
 }
 
 /// How the report with `ids` relates to `assessment`.

@@ -1,6 +1,8 @@
 //! The desktop app driven through AccessKit with `egui_kittest` (no GPU, accessibility check on),
 //! and its `apply` logic without egui.
 
+mod common;
+
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -43,25 +45,12 @@ fn choice(h: &Harness<'_, App>, q: &str) -> Option<String> {
 
 /// The label of option `id` of question `q` as the question screen shows it.
 fn option_label(h: &Harness<'_, App>, q: &str, id: &str) -> String {
-    let doc = h.state().doc.as_ref().expect("open");
-    let question = doc.wizard().checklist().question(q).expect("question");
-    let i = question
-        .options
-        .iter()
-        .position(|o| o.id == id)
-        .expect("option");
-    format!("{}   {}", i + 1, question.options[i].label.de)
+    common::option_label(h.state().doc.as_ref().expect("open"), q, id)
 }
 
 /// The 1-based key of option `id` of question `q`.
 fn option_key(h: &Harness<'_, App>, q: &str, id: &str) -> egui::Key {
-    let doc = h.state().doc.as_ref().expect("open");
-    let question = doc.wizard().checklist().question(q).expect("question");
-    let i = question
-        .options
-        .iter()
-        .position(|o| o.id == id)
-        .expect("option");
+    let i = common::option_index(h.state().doc.as_ref().expect("open"), q, id);
     [
         egui::Key::Num1,
         egui::Key::Num2,

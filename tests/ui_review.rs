@@ -2,6 +2,8 @@
 //! lifecycle with two rounds, the question before a change that begins a new round, the read-only
 //! layers, comparing rounds, checking PDFs, saving over someone else's change, and lock files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -60,14 +62,7 @@ fn verdict(h: &Harness<'_, App>, id: &str) -> Option<Verdict> {
 
 /// The label of option `id` of question `q` as the question screen shows it.
 fn option_label(h: &Harness<'_, App>, q: &str, id: &str) -> String {
-    let doc = h.state().doc.as_ref().expect("open");
-    let question = doc.wizard().checklist().question(q).expect("question");
-    let i = question
-        .options
-        .iter()
-        .position(|o| o.id == id)
-        .expect("option");
-    format!("{}   {}", i + 1, question.options[i].label.de)
+    common::option_label(h.state().doc.as_ref().expect("open"), q, id)
 }
 
 /// Round 1 in the app: the team submits, the DPO gives a verdict and rejects.

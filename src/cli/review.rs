@@ -138,14 +138,7 @@ pub(super) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
         out(&format!("{text}\n"))?;
     } else {
         let t = &crate::i18n::tr(lang).review;
-        let what = match verified.outcome {
-            Outcome::Exact => t.verify_exact.to_owned(),
-            Outcome::ReviewChanged { .. } => t.verify_review_changed.to_owned(),
-            Outcome::Round { round } => {
-                format!("{} {round} {}", t.verify_round, t.verify_round_not_current)
-            }
-            Outcome::NoMatch => t.verify_none.to_owned(),
-        };
+        let what = verified.outcome.describe(lang);
         out_text(&format!(
             "{}: {what} ({}).\n  {}: {}\n  {}: {}\n",
             args.report.display(),

@@ -160,30 +160,26 @@ impl<'a> Reader<'a> {
     /// In a struct just entered: finds field `name` and returns where its name starts, leaving
     /// the position at its value.
     fn field(&mut self, name: &str) -> Option<usize> {
-        loop {
-            self.blank();
-            let start = self.at;
-            let found = self.ident() == name;
-            self.blank();
-            if self.peek() != Some(b':') || start == self.at {
-                return None;
-            }
-            self.at += 1;
-            if found {
-                self.blank();
-                return Some(start);
-            }
-            self.next_entry()?;
-        }
+        self.entry(|r| {
+            let ident = r.ident();
+            (!ident.is_empty()).then_some(ident == name)
+        })
     }
 
     /// In a map just entered: finds the entry with string key `key`, returning where the key
     /// starts and leaving the position at its value.
     fn map_key(&mut self, key: &str) -> Option<usize> {
+        self.entry(|r| r.string().map(|k| k == key))
+    }
+
+    /// The `key: value` entry of a struct or map whose key `is_it` accepts (it reads the key and
+    /// says whether it is the one; `None` for text that is no key): where the key starts, with
+    /// the position left at its value.
+    fn entry(&mut self, is_it: impl Fn(&mut Self) -> Option<bool>) -> Option<usize> {
         loop {
             self.blank();
             let start = self.at;
-            let found = self.string()? == key;
+            let found = is_it(self)?;
             self.blank();
             if self.peek() != Some(b':') {
                 return None;

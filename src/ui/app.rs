@@ -107,7 +107,7 @@ impl App {
         &i18n::tr(self.prefs.lang).ui
     }
 
-    fn info(&mut self, text: String) {
+    pub(super) fn info(&mut self, text: String) {
         self.messages.push(Message {
             error: false,
             text,
@@ -115,7 +115,7 @@ impl App {
         });
     }
 
-    fn error(&mut self, text: String) {
+    pub(super) fn error(&mut self, text: String) {
         self.messages.push(Message {
             error: true,
             text,

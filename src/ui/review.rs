@@ -9,7 +9,6 @@ use super::app::App;
 use super::state::{Dialog, Message};
 use crate::edit::Layer;
 use crate::session::{SaveError, Session, lock};
-use crate::verify::Outcome;
 
 impl App {
     /// Applies an edit from a screen or the keyboard, or holds it back: the other layer than the
@@ -42,11 +41,7 @@ impl App {
     /// An information message, unless the same one is showing already (typing would repeat it).
     fn note_once(&mut self, text: &str) {
         if !self.messages.iter().any(|m| m.text == text) {
-            self.messages.push(Message {
-                error: false,
-                text: text.to_owned(),
-                open: None,
-            });
+            self.info(text.to_owned());
         }
     }
 
@@ -131,7 +126,7 @@ impl App {
                 );
                 self.dialog = Some(Dialog::Changes { title, changes });
             }
-            Err(err) => self.error_text(err.to_string()),
+            Err(err) => self.error(err.to_string()),
         }
     }
 
@@ -140,14 +135,7 @@ impl App {
         let Some(doc) = &self.doc else { return };
         match doc.verify_report(pdf) {
             Ok(v) => {
-                let what = match v.outcome {
-                    Outcome::Exact => t.verify_exact.to_owned(),
-                    Outcome::ReviewChanged { .. } => t.verify_review_changed.to_owned(),
-                    Outcome::Round { round } => {
-                        format!("{} {round} {}", t.verify_round, t.verify_round_not_current)
-                    }
-                    Outcome::NoMatch => t.verify_none.to_owned(),
-                };
+                let what = v.outcome.describe(self.prefs.lang);
                 let text = format!(
                     "{}: {what}.\n{}: {}\n{}: {}",
                     pdf.display(),
@@ -161,7 +149,7 @@ impl App {
                     exact: v.outcome.is_exact(),
                 });
             }
-            Err(err) => self.error_text(err.to_string()),
+            Err(err) => self.error(err.to_string()),
         }
     }
 
@@ -178,16 +166,8 @@ impl App {
                     open: Some(path.to_path_buf()),
                 });
             }
-            Err(err) => self.error_text(err.to_string()),
+            Err(err) => self.error(err.to_string()),
         }
-    }
-
-    fn error_text(&mut self, text: String) {
-        self.messages.push(Message {
-            error: true,
-            text,
-            open: None,
-        });
     }
 
     /// Saves to the open file unless someone else changed it; then asks what to do.
@@ -209,7 +189,7 @@ impl App {
                 false
             }
             Err(SaveError::Store(err)) => {
-                self.error_text(err.to_string());
+                self.error(err.to_string());
                 false
             }
         }
@@ -219,7 +199,7 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         match doc.save_overwriting() {
             Ok(path) => self.saved(&path),
-            Err(err) => self.error_text(err.to_string()),
+            Err(err) => self.error(err.to_string()),
         }
     }
 

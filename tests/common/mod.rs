@@ -75,3 +75,20 @@ pub fn open_assessment(
         .map(plattformcheck::session::Session::into_parts)
         .map_err(|e| e.to_string())
 }
+
+/// The 0-based position of option `id` among the options of question `q`.
+pub fn option_index(doc: &plattformcheck::session::Session, q: &str, id: &str) -> usize {
+    let question = doc.wizard().checklist().question(q).expect("question");
+    question
+        .options
+        .iter()
+        .position(|o| o.id == id)
+        .expect("option")
+}
+
+/// The label of option `id` of question `q` as the question screen shows it ("2   Nein").
+pub fn option_label(doc: &plattformcheck::session::Session, q: &str, id: &str) -> String {
+    let i = option_index(doc, q, id);
+    let question = doc.wizard().checklist().question(q).expect("question");
+    format!("{}   {}", i + 1, question.options[i].label.de)
+}
