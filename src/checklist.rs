@@ -108,6 +108,23 @@ pub struct Condition {
     pub any_of: Vec<Choice>,
 }
 
+impl Condition {
+    /// Whether the answer `choice` may make the condition true: one of `any_of`, or "unknown".
+    ///
+    /// Not knowing the answer must never score milder than a risky answer, so "unknown" is taken
+    /// as if the condition might hold: its follow-up questions stay visible and its modifiers
+    /// apply ([`Self::assumed`] tells the two cases apart for the user).
+    pub fn admits(&self, choice: &Choice) -> bool {
+        choice.is_unknown() || self.any_of.contains(choice)
+    }
+
+    /// Whether the condition is taken to hold only because the answer is "unknown" (and not one
+    /// of `any_of` itself).
+    pub fn assumed(&self, choice: &Choice) -> bool {
+        choice.is_unknown() && !self.any_of.contains(choice)
+    }
+}
+
 /// A rule that changes the rating of findings while its condition holds.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Modifier {
@@ -387,7 +404,7 @@ impl Checklist {
                     None => true,
                     Some(c) => self.position(&c.question).is_some_and(|parent| {
                         known[parent] == Some(true)
-                            && answer_of(&c.question).is_some_and(|a| c.any_of.contains(a))
+                            && answer_of(&c.question).is_some_and(|a| c.admits(a))
                     }),
                 };
                 known[q] = Some(shown);
@@ -402,7 +419,8 @@ impl Checklist {
         self
     }
 
-    /// Whether `condition` holds for the answers given by `answer_of` (question id → choice).
+    /// Whether `condition` holds for the answers given by `answer_of` (question id → choice);
+    /// "unknown" counts as holding ([`Condition::admits`]).
     ///
     /// A condition on a question that is itself hidden never holds, so a stale answer to a hidden
     /// question cannot reveal further questions.
@@ -414,8 +432,39 @@ impl Checklist {
         let Some(target) = self.question(&condition.question) else {
             return false;
         };
-        answer_of(&condition.question).is_some_and(|choice| condition.any_of.contains(choice))
+        answer_of(&condition.question).is_some_and(|choice| condition.admits(choice))
             && self.is_visible(target, answer_of)
+    }
+
+    /// The trigger question of `modifier` when the modifier applies only because that answer is
+    /// "unknown" (see [`Condition::admits`]).
+    pub fn modifier_assumed<'a, 'c>(
+        &self,
+        modifier: &'c Modifier,
+        answer_of: &impl Fn(&str) -> Option<&'a Choice>,
+    ) -> Option<&'c str> {
+        answer_of(&modifier.when.question)
+            .is_some_and(|a| modifier.when.assumed(a))
+            .then_some(modifier.when.question.as_str())
+    }
+
+    /// The question whose "unknown" answer alone shows `question` (a condition up its chain that
+    /// holds only as an assumption, see [`Condition::admits`]), so that the app and the report
+    /// can say why it is shown.
+    pub fn shown_by_unknown<'a, 'c>(
+        &'c self,
+        question: &'c Question,
+        answer_of: &impl Fn(&str) -> Option<&'a Choice>,
+    ) -> Option<&'c QuestionId> {
+        let mut q = question;
+        for _ in 0..=self.question_count() {
+            let c = q.show_if.as_ref()?;
+            if answer_of(&c.question).is_some_and(|a| c.assumed(a)) {
+                return Some(&c.question);
+            }
+            q = self.question(&c.question)?;
+        }
+        None
     }
 
     /// Whether `question` is shown for these answers: every condition up its chain holds. The
@@ -429,7 +478,7 @@ impl Checklist {
         let mut q = question;
         for _ in 0..=self.question_count() {
             let Some(c) = &q.show_if else { return true };
-            let answered = answer_of(&c.question).is_some_and(|a| c.any_of.contains(a));
+            let answered = answer_of(&c.question).is_some_and(|a| c.admits(a));
             match self.question(&c.question) {
                 Some(parent) if answered => q = parent,
                 _ => return false,

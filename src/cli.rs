@@ -583,13 +583,19 @@ pub fn render_text(
     if !checklist.matrix().verified {
         writeln!(o, "{}", txt.note_the_risk_matrix_is).ok();
     }
-    text_knockouts(&mut o, checklist, score, lang);
+    text_knockouts(&mut o, checklist, assessment, score, lang);
     text_findings(&mut o, checklist, score, lang);
     text_sections(&mut o, checklist, assessment, score, lang);
     o
 }
 
-fn text_knockouts(o: &mut String, checklist: &Checklist, score: &Score, lang: Lang) {
+fn text_knockouts(
+    o: &mut String,
+    checklist: &Checklist,
+    assessment: &Assessment,
+    score: &Score,
+    lang: Lang,
+) {
     use std::fmt::Write as _;
     let txt = &crate::i18n::tr(lang).cli;
     if !score.knockouts.is_empty() {
@@ -610,12 +616,14 @@ fn text_knockouts(o: &mut String, checklist: &Checklist, score: &Score, lang: La
         .iter()
         .filter(|md| score.active_modifiers.contains(&md.id))
     {
+        let assumed = checklist.modifier_assumed(modifier, &|id: &str| assessment.choice(id));
         writeln!(
             o,
-            "\n{}: {} — {}",
+            "\n{}: {} — {}{}",
             txt.active_modifier,
             modifier.label.get(lang),
-            modifier.reason.get(lang)
+            modifier.reason.get(lang),
+            crate::i18n::tr(lang).terms.assumed_note(assumed)
         )
         .ok();
     }

@@ -7,8 +7,8 @@
 //! what loads can be scored, laid out as a report and saved and read back unchanged.
 //!
 //! Each property runs `FUZZ_CASES` cases (default 200, so that `cargo test` stays quick);
-//! `.ci/run` runs this file once more with many more. A failure is kept by proptest in
-//! `tests/proptest-regressions/` and replayed first on every later run.
+//! `.ci/run` runs this file once more with many more. A failure is kept by proptest next to the
+//! test (`tests/fuzz_loaders.proptest-regressions`) and replayed first on every later run.
 
 mod common;
 

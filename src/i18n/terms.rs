@@ -69,6 +69,14 @@ pub struct Terms {
     pub unknown: &'static str,
     /// What a finding of the platform itself is called.
     pub baseline_risk: &'static str,
+    /// "Hinweis": the label of such a note in the report.
+    pub note: &'static str,
+    /// "Angezeigt, weil die Antwort auf" … question id … [`Self::is_unknown_may_hold`].
+    pub shown_because: &'static str,
+    /// "Angenommen, weil die Antwort auf" (a modifier applied for an unknown trigger).
+    pub assumed_because: &'static str,
+    /// "„unbekannt“ ist: Die Bedingung könnte zutreffen."
+    pub is_unknown_may_hold: &'static str,
     /// The metadata fields.
     pub meta: MetaLabels,
 }
@@ -106,6 +114,26 @@ impl Terms {
             .unwrap_or_default()]
     }
 
+    /// " (Angenommen, weil die Antwort auf A6.1 „unbekannt“ ist: …)" after a modifier that
+    /// applies only because its trigger is unknown; empty otherwise.
+    pub fn assumed_note(&self, question: Option<&str>) -> String {
+        question.map_or_else(String::new, |q| {
+            format!(
+                " ({} {q} {})",
+                self.assumed_because, self.is_unknown_may_hold
+            )
+        })
+    }
+
+    /// "Angezeigt, weil die Antwort auf A4.2 „unbekannt“ ist: …" for a question shown only
+    /// because a condition's answer is unknown.
+    pub fn shown_note(&self, question: &str) -> String {
+        format!(
+            "{} {question} {}",
+            self.shown_because, self.is_unknown_may_hold
+        )
+    }
+
     /// The name of a measure state.
     pub fn status(&self, status: MeasureStatus) -> &'static str {
         self.statuses[MeasureStatus::ALL
@@ -130,6 +158,10 @@ pub const DE: Terms = Terms {
     verdicts: ["akzeptiert", "nachbessern", "Nachweis fehlt"],
     unknown: "unbekannt / nicht geprüft",
     baseline_risk: "Grundrisiko",
+    note: "Hinweis",
+    shown_because: "Angezeigt, weil die Antwort auf",
+    assumed_because: "Angenommen, weil die Antwort auf",
+    is_unknown_may_hold: "„unbekannt“ ist: Die Bedingung könnte zutreffen.",
     meta: MetaLabels {
         public_body: MetaLabel {
             name: "Öffentliche Stelle",
@@ -191,6 +223,10 @@ pub const EN: Terms = Terms {
     verdicts: ["accepted", "to be improved", "evidence missing"],
     unknown: "unknown / not checked",
     baseline_risk: "Baseline risk",
+    note: "Note",
+    shown_because: "Shown because the answer to",
+    assumed_because: "Assumed because the answer to",
+    is_unknown_may_hold: "is \"unknown\": the condition may hold.",
     meta: MetaLabels {
         public_body: MetaLabel {
             name: "Public body",

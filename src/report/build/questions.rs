@@ -79,6 +79,15 @@ impl Builder<'_> {
             .cloned();
         let finding = self.score.finding(&q.id).cloned();
         let mut rows = Vec::new();
+        if let Some(parent) = self
+            .checklist
+            .shown_by_unknown(q, &|id: &str| self.assessment.choice(id))
+        {
+            rows.push((
+                self.terms.note.to_owned(),
+                marked(self.terms.shown_note(parent.as_str()), Mark::Open),
+            ));
+        }
         match &choice {
             None => {
                 rows.push((

@@ -102,7 +102,17 @@ impl Builder<'_> {
             .modifiers()
             .iter()
             .filter(|md| s.active_modifiers.contains(&md.id))
-            .map(|md| format!("{}: {}", md.label.get(self.lang), md.reason.get(self.lang)))
+            .map(|md| {
+                let assumed = self
+                    .checklist
+                    .modifier_assumed(md, &|id: &str| self.assessment.choice(id));
+                format!(
+                    "{}: {}{}",
+                    md.label.get(self.lang),
+                    md.reason.get(self.lang),
+                    self.terms.assumed_note(assumed)
+                )
+            })
             .collect();
         for a in active {
             let text = format!("{}: {a}", self.s.aggravating_circumstance);

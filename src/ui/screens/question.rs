@@ -44,6 +44,13 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Ve
         );
     }
     heading(ui, format!("{}  {}", q.id, q.text.get(lang)));
+    if let Some(parent) = w
+        .checklist()
+        .shown_by_unknown(q, &|id: &str| w.assessment().choice(id))
+    {
+        let note = crate::i18n::tr(lang).terms.shown_note(parent.as_str());
+        ui.label(RichText::new(note).italics());
+    }
     ui.add_space(4.0);
 
     ui.label(RichText::new(s.why_important).strong());

@@ -112,7 +112,18 @@ fn knockouts_and_modifiers(ui: &mut Ui, app: &View<'_>, score: &Score, actions: 
         .iter()
         .filter(|m| score.active_modifiers.contains(&m.id))
     {
-        ui.label(RichText::new(format!("{}: {}", s.active_modifier, m.label.get(lang))).weak());
+        let assumed = w
+            .checklist()
+            .modifier_assumed(m, &|id: &str| w.assessment().choice(id));
+        let note = crate::i18n::tr(lang).terms.assumed_note(assumed);
+        ui.label(
+            RichText::new(format!(
+                "{}: {}{note}",
+                s.active_modifier,
+                m.label.get(lang)
+            ))
+            .weak(),
+        );
     }
 
     ui.add_space(10.0);
