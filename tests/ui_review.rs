@@ -338,3 +338,36 @@ fn a_decision_on_an_earlier_version_is_not_shown_as_current() {
         "and why"
     );
 }
+
+/// Baseline risks get the same planning fields as any other finding (owner, due date, status,
+/// residual), on the result screen.
+#[test]
+fn baseline_measures_are_planned_with_all_fields() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = copy(dir.path(), "A.ron");
+    let mut h = harness(&dir.path().join("data"));
+    h.state_mut().apply(Action::Open(file));
+    h.run();
+    let owners_before = h.query_all_by_label("Verantwortlich").count();
+    press(&mut h, "Grundrisiken der Plattform und ihre Maßnahmen");
+    let owners = h.query_all_by_label("Verantwortlich").count();
+    assert!(
+        owners >= owners_before + 3,
+        "an owner field per planned baseline measure: {owners_before} → {owners}"
+    );
+    let field = h
+        .query_all_by_label("Verantwortlich")
+        .next()
+        .expect("a field");
+    field.focus();
+    field.type_text(" (neu)");
+    h.run();
+    let doc = h.state().doc.as_ref().expect("open");
+    assert!(
+        doc.assessment()
+            .measures
+            .iter()
+            .any(|(id, m)| id.as_str().starts_with("BR") && m.owner.ends_with(" (neu)")),
+        "typed into a baseline measure's owner"
+    );
+}

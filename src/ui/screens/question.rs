@@ -174,8 +174,14 @@ fn references(ui: &mut Ui, app: &View<'_>, id: &str, actions: &mut Vec<Action>) 
     });
 }
 
-/// The finding of the current answer: class, knock-out, recommended measure, planning fields.
-fn finding_box(ui: &mut Ui, app: &View<'_>, f: &ScoredFinding, actions: &mut Vec<Action>) {
+/// The finding of the current answer (or a baseline risk): class, knock-out, recommended measure,
+/// planning fields.
+pub(super) fn finding_box(
+    ui: &mut Ui,
+    app: &View<'_>,
+    f: &ScoredFinding,
+    actions: &mut Vec<Action>,
+) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;

@@ -205,6 +205,8 @@ fn open_questions(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<
     }
 
     ui.add_space(10.0);
+    baseline_measures(ui, app, score, actions);
+    ui.add_space(10.0);
     action_plan(ui, app, score, actions);
 
     ui.add_space(10.0);
@@ -290,6 +292,35 @@ fn risk_map(ui: &mut Ui, app: &View<'_>, score: &Score, residual: bool, title: &
                 ui.label(RichText::new(format!("{} {sev}", s.severity_short)).size(12.0));
             }
             ui.end_row();
+        });
+}
+
+/// The platform's baseline risks, each with the same planning fields as a question's finding
+/// (owner, due date, status, residual levels); the team's layer, so read-only for the DPO.
+fn baseline_measures(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
+    let Some(doc) = &app.doc else { return };
+    let s = app.tr();
+    let lang = app.prefs.lang;
+    let baseline: Vec<_> = score
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Baseline)
+        .collect();
+    if baseline.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new(s.baseline_title).strong())
+        .id_salt("baseline-measures")
+        .show(ui, |ui| {
+            ui.label(RichText::new(s.baseline_intro).weak());
+            ui.add_enabled_ui(app.prefs.mode == crate::ui::action::Mode::Team, |ui| {
+                for f in baseline {
+                    let title = f.subject(doc.checklist(), lang).unwrap_or_default();
+                    ui.label(RichText::new(format!("{} {title}", f.id)).strong());
+                    super::question::finding_box(ui, app, f, actions);
+                    ui.add_space(6.0);
+                }
+            });
         });
 }
 
