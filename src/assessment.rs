@@ -151,6 +151,10 @@ pub struct Answer {
     /// Where the evidence is (documents, dated screenshots).
     #[serde(default)]
     pub evidence: String,
+    /// The question changed since the answer was given (a migration to a newer checklist
+    /// version): to check again. Written only when set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recheck: bool,
 }
 
 /// The state of a planned measure.
@@ -221,8 +225,8 @@ pub enum Mismatch {
     },
     /// Same checklist, other version.
     #[error(
-        "the assessment was made with checklist `{id}` version {found}, but version {expected} is loaded; \
-         migrating answers between checklist versions is not supported yet"
+        "the assessment was made with checklist `{id}` version {found}, but version {expected} is loaded \
+         and does not list {found} among its earlier versions, so the answers cannot be carried over"
     )]
     OtherVersion {
         /// Checklist id.

@@ -6,6 +6,7 @@
 //! are acyclic, every level is within 1..=4, every question has a risk-free option and a finding.
 
 pub mod load;
+pub mod migrate;
 pub mod schema;
 pub mod synthetic;
 pub mod validate;
@@ -24,6 +25,21 @@ pub fn unknown_label(lang: Lang) -> &'static str {
     crate::i18n::tr(lang).terms.unknown
 }
 
+/// An earlier version of a checklist and what changed since (see [`migrate`]).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Revision {
+    /// The earlier version.
+    pub version: String,
+    /// Its fingerprint.
+    pub fingerprint: String,
+    /// Questions and baseline risks changed in the next version.
+    pub changed: Vec<String>,
+    /// Questions and baseline risks the next version no longer has.
+    pub removed: Vec<String>,
+    /// What changed.
+    pub note: Option<Text>,
+}
+
 /// A validated checklist.
 #[derive(Clone, Debug, Serialize)]
 pub struct Checklist {
@@ -38,6 +54,7 @@ pub struct Checklist {
     baseline_risks: Vec<BaselineRisk>,
     sections: Vec<Section>,
     fingerprint: String,
+    revisions: Vec<Revision>,
     /// Where each question is: (section, position in it), and its number in checklist order.
     #[serde(skip)]
     index: QuestionIndex,
@@ -347,6 +364,11 @@ impl Checklist {
     /// SHA-256 (hex) of the checklist's parsed content; comments and layout do not change it.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
+    }
+
+    /// Earlier versions, oldest first, each with what changed in the version after it.
+    pub fn revisions(&self) -> &[Revision] {
+        &self.revisions
     }
 
     /// Every question in order, with the index of its section.

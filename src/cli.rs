@@ -433,6 +433,13 @@ fn open_session(
         )),
         other => Failure::invalid(other.to_string()),
     })?;
+    if let Some(m) = session.migration() {
+        warn(&format!(
+            "{}: {}",
+            assessment.display(),
+            crate::i18n::tr(lang).terms.migration_note(m)
+        ));
+    }
     Ok((lang, session))
 }
 
@@ -577,7 +584,7 @@ pub fn render_text(
         class_label(score.overall_residual, lang)
     )
     .ok();
-    if !score.is_complete() {
+    if !score.completeness.open.is_empty() {
         writeln!(o, "{}", txt.provisional_not_all_questions_are).ok();
     }
     if !checklist.matrix().verified {
@@ -744,6 +751,15 @@ fn text_sections(
         }
     )
     .ok();
+    if !c.recheck.is_empty() {
+        writeln!(
+            o,
+            "{}: {}",
+            crate::i18n::tr(lang).terms.recheck,
+            c.recheck.join(", ")
+        )
+        .ok();
+    }
     let missing = m.missing();
     if !missing.is_empty() {
         writeln!(o, "{}: {}", txt.missing_metadata, m.missing_names(lang)).ok();

@@ -209,6 +209,8 @@ pub enum Edit {
         /// What is chosen.
         choice: Choice,
     },
+    /// Confirm an answer marked to check again after a checklist update.
+    ConfirmAnswer(QuestionId),
     /// Edit a text field of an answer.
     AnswerText {
         /// Question id.
@@ -287,6 +289,7 @@ impl Edit {
             Self::Verdict(_, VerdictEdit::Verdict(_))
             | Self::Submit { .. }
             | Self::NewRound
+            | Self::ConfirmAnswer(_)
             | Self::Answer { .. }
             | Self::MetaDate(_)
             | Self::PlanMeasure { .. }
@@ -300,6 +303,7 @@ impl Edit {
     pub fn layer(&self) -> Layer {
         match self {
             Self::Answer { .. }
+            | Self::ConfirmAnswer(_)
             | Self::AnswerText { .. }
             | Self::Meta(..)
             | Self::MetaDate(_)
@@ -325,6 +329,11 @@ impl Edit {
                 match field {
                     AnswerField::Justification => answer.justification = value,
                     AnswerField::Evidence => answer.evidence = value,
+                }
+            }
+            Self::ConfirmAnswer(question) => {
+                if let Some(answer) = a.answers.get_mut(&question) {
+                    answer.recheck = false;
                 }
             }
             Self::Meta(field, value) => *field.get_mut(&mut a.metadata) = value,

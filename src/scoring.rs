@@ -168,6 +168,9 @@ pub struct Completeness {
     pub open: Vec<QuestionId>,
     /// Questions hidden by their conditions.
     pub hidden: usize,
+    /// Ids of shown questions whose answer is marked to check again (the question changed in a
+    /// newer checklist version), in checklist order.
+    pub recheck: Vec<QuestionId>,
 }
 
 /// The result of scoring an assessment against its checklist.
@@ -194,7 +197,7 @@ pub struct Score {
 impl Score {
     /// Whether every shown question has an answer.
     pub fn is_complete(&self) -> bool {
-        self.completeness.open.is_empty()
+        self.completeness.open.is_empty() && self.completeness.recheck.is_empty()
     }
 
     /// The finding with this id.
@@ -310,6 +313,14 @@ impl Rater<'_> {
                 s.unknown += 1;
             } else {
                 s.answered += 1;
+            }
+            if self
+                .assessment
+                .answers
+                .get(&q.id)
+                .is_some_and(|a| a.recheck)
+            {
+                completeness.recheck.push(q.id.clone());
             }
             if let Some(f) = finding_of(q, choice) {
                 let kind = if choice.is_unknown() {

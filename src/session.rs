@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, Mismatch};
 use crate::checklist::Checklist;
+use crate::checklist::migrate::Migration;
 use crate::diagnostics::ron_path::Step;
 use crate::diagnostics::{Problem, SourceLine};
 use crate::store;
@@ -127,6 +128,8 @@ pub struct Session {
     /// SHA-256 of the file's bytes as last read or written, to notice a change by someone else
     /// before a save overwrites it.
     on_disk: Option<String>,
+    /// The migration from an earlier checklist version done on opening, if any.
+    migration: Option<Migration>,
 }
 
 impl Session {
@@ -142,6 +145,7 @@ impl Session {
             path: None,
             checklist_file,
             on_disk: None,
+            migration: None,
         }
     }
 
@@ -219,10 +223,14 @@ impl Session {
     fn fitted(
         checklist: Checklist,
         checklist_file: Option<PathBuf>,
-        assessment: Assessment,
+        mut assessment: Assessment,
         source: Source<'_>,
         path: Option<&Path>,
     ) -> Result<Self, OpenError> {
+        // Made with an earlier version of the checklist: migrated, and unsaved until saved (the
+        // file as it was is then kept as the backup).
+        let original = assessment.clone();
+        let migration = crate::checklist::migrate::migrate(&mut assessment, &checklist);
         let mismatches = assessment.check_against(&checklist);
         if !mismatches.is_empty() {
             return Err(OpenError::Mismatch {
@@ -238,7 +246,16 @@ impl Session {
         }
         let mut session = Self::new(checklist, checklist_file, assessment);
         session.path = path.map(Path::to_path_buf);
+        if migration.is_some() {
+            session.saved = Some(original);
+        }
+        session.migration = migration;
         Ok(session)
+    }
+
+    /// The migration from an earlier checklist version done when the assessment was opened.
+    pub fn migration(&self) -> Option<&Migration> {
+        self.migration.as_ref()
     }
 
     /// The checklist and the assessment, leaving the session.

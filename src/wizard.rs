@@ -203,10 +203,10 @@ impl Wizard {
                     return;
                 }
                 self.change(key, |a| {
-                    a.answers
-                        .entry(question)
-                        .or_insert_with(Answer::default)
-                        .choice = Some(choice);
+                    let answer = a.answers.entry(question).or_insert_with(Answer::default);
+                    answer.choice = Some(choice);
+                    // Answering again is checking again.
+                    answer.recheck = false;
                 });
             }
             Edit::PlanMeasure { finding, lang } => {

@@ -144,13 +144,13 @@ fn score_refuses_newer_and_mismatched_files() {
 
     std::fs::write(
         &path,
-        text.replace("version: \"1.0.0\"", "version: \"0.9.0\""),
+        text.replace("version: \"1.1.0\"", "version: \"0.9.0\""),
     )
     .expect("write");
     let (code, _, stderr) = outcome(&run(&["score", "a.ron"], Some(dir.path())));
     assert_eq!(code, Some(1), "other checklist version refused");
     assert!(
-        stderr.contains("version 0.9.0") && stderr.contains("not supported yet"),
+        stderr.contains("version 0.9.0") && stderr.contains("cannot be carried over"),
         "{stderr}"
     );
 }

@@ -310,6 +310,7 @@ fn everything_risky() -> (Checklist, Assessment) {
                 choice: Some(choice),
                 justification: format!("Begründung für {}: geprüft am 18.11.2026.", q.id),
                 evidence: "Screenshot vom 18.11.2026".into(),
+                recheck: false,
             },
         );
     }

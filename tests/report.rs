@@ -349,6 +349,7 @@ fn hard_cases_lay_out_cleanly() {
                 choice: Some(choice),
                 justification: "Kurz.".into(),
                 evidence: String::new(),
+                recheck: false,
             },
         );
     }

@@ -63,7 +63,7 @@ prop_compose! {
             metadata: Metadata { public_body, unit, platform, account, purposes, target_groups, data_subjects, responsible, dpo, operator, third_countries, date },
             answers: answers
                 .into_iter()
-                .map(|(k, (choice, justification, evidence))| (k.into(), Answer { choice: Choice::parse(&choice), justification, evidence }))
+                .map(|(k, (choice, justification, evidence))| (k.into(), Answer { choice: Choice::parse(&choice), justification, evidence, recheck: false }))
                 .collect::<BTreeMap<_, _>>(),
             measures: measures.into_iter().map(|(k, m)| (k.into(), m)).collect(),
             review: Review::default(),

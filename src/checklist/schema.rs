@@ -49,6 +49,30 @@ pub struct ChecklistFile {
     /// The questions, grouped.
     #[serde(default)]
     pub sections: Vec<SectionDecl>,
+    /// Earlier versions and what changed since each, so that assessments made with them can be
+    /// migrated. Left out of the fingerprint input when empty (versions before it had none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<RevisionDecl>,
+}
+
+/// An earlier version of the checklist: `Revision(version: "1.0.0", fingerprint: "…",
+/// changed: ["A1.4"], removed: [], note: (de: "…", en: "…"))`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Revision")]
+pub struct RevisionDecl {
+    /// The earlier version.
+    pub version: String,
+    /// Its fingerprint, as assessments made with it record it.
+    pub fingerprint: String,
+    /// Questions and baseline risks whose wording, options or rating changed in the next version.
+    #[serde(default)]
+    pub changed: Vec<String>,
+    /// Questions and baseline risks that the next version no longer has.
+    #[serde(default)]
+    pub removed: Vec<String>,
+    /// What changed, for people.
+    #[serde(default)]
+    pub note: Option<TextDecl>,
 }
 
 /// One cited source.

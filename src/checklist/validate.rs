@@ -11,11 +11,11 @@ use sha2::{Digest as _, Sha256};
 
 use super::schema::{
     BaselineDecl, ChecklistFile, ConditionDecl, FindingDecl, KindDecl, MatrixDecl, ModifierDecl,
-    QuestionDecl, SectionDecl, SourceDecl, TextDecl,
+    QuestionDecl, RevisionDecl, SectionDecl, SourceDecl, TextDecl,
 };
 use super::{
     AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, QuestionIndex,
-    QuestionKind, Section, Source,
+    QuestionKind, Revision, Section, Source,
 };
 use crate::choice::{Choice, UNKNOWN_ID};
 use crate::diagnostics::{Location, Problem};
@@ -200,6 +200,7 @@ impl Validator<'_> {
             modifiers,
             baseline_risks,
             sections,
+            revisions,
         } = decl;
 
         if id.is_empty()
@@ -250,6 +251,12 @@ impl Validator<'_> {
 
         let baseline_risks = self.baselines(baseline_risks, &declared, &question_ids);
         let modifiers = self.modifiers(modifiers, &declared, &question_ids);
+        let finding_ids: HashSet<&str> = question_ids
+            .keys()
+            .map(String::as_str)
+            .chain(baseline_risks.iter().map(|b| b.id.as_str()))
+            .collect();
+        let revisions = self.revisions(revisions, &version, &finding_ids);
 
         // In the order of the file, so that the warnings are too.
         for key in sources.iter().map(|s| &s.key) {
@@ -275,10 +282,78 @@ impl Validator<'_> {
                 baseline_risks,
                 sections,
                 fingerprint,
+                revisions,
                 index: QuestionIndex::default(),
             }
             .indexed(),
         )
+    }
+
+    /// Earlier versions: each named once, not the current version, with a fingerprint, and
+    /// naming only findings the current version has as changed (and none it has as removed).
+    fn revisions(
+        &mut self,
+        decls: Vec<RevisionDecl>,
+        current: &str,
+        findings: &HashSet<&str>,
+    ) -> Vec<Revision> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(decls.len());
+        for (i, decl) in decls.into_iter().enumerate() {
+            let path = format!("revisions[{i}]");
+            if decl.version == current || !seen.insert(decl.version.clone()) {
+                self.error(
+                    &format!("{path}.version"),
+                    &[],
+                    format!(
+                        "version {} is the current version or listed twice",
+                        decl.version
+                    ),
+                );
+            }
+            if decl.fingerprint.len() != 64
+                || !decl.fingerprint.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                self.error(
+                    &format!("{path}.fingerprint"),
+                    &[],
+                    "a fingerprint is 64 hexadecimal digits (SHA-256)",
+                );
+            }
+            for id in decl
+                .changed
+                .iter()
+                .filter(|id| !findings.contains(id.as_str()))
+            {
+                self.error(
+                    &format!("{path}.changed"),
+                    &[],
+                    format!("`{id}` is listed as changed, but this version has no such question or baseline risk"),
+                );
+            }
+            for id in decl
+                .removed
+                .iter()
+                .filter(|id| findings.contains(id.as_str()))
+            {
+                self.error(
+                    &format!("{path}.removed"),
+                    &[],
+                    format!("`{id}` is listed as removed, but this version still has it"),
+                );
+            }
+            let note = decl
+                .note
+                .map(|n| self.text(&n, &format!("{path}.note"), &[]));
+            out.push(Revision {
+                version: decl.version,
+                fingerprint: decl.fingerprint.to_ascii_lowercase(),
+                changed: decl.changed,
+                removed: decl.removed,
+                note,
+            });
+        }
+        out
     }
 
     fn sources(&mut self, decls: Vec<SourceDecl>) -> Vec<Source> {

@@ -69,6 +69,18 @@ pub struct Terms {
     pub unknown: &'static str,
     /// What a finding of the platform itself is called.
     pub baseline_risk: &'static str,
+    /// "Erneut prüfen": an answer whose question changed in a newer checklist version.
+    pub recheck: &'static str,
+    /// Why: "Die Frage hat sich seit der Checkliste … geändert; die Antwort bitte prüfen."
+    pub recheck_why: &'static str,
+    /// "Antwort geprüft": the button that confirms it.
+    pub recheck_confirm: &'static str,
+    /// "migriert von Version" (a file made with an earlier checklist version).
+    pub migrated_from: &'static str,
+    /// "auf" (… to version …).
+    pub migrated_to: &'static str,
+    /// "noch nicht gespeichert; beim Speichern bleibt die bisherige Datei als Sicherung".
+    pub migrated_unsaved: &'static str,
     /// "Hinweis": the label of such a note in the report.
     pub note: &'static str,
     /// "Angezeigt, weil die Antwort auf" … question id … [`Self::is_unknown_may_hold`].
@@ -134,6 +146,19 @@ impl Terms {
         )
     }
 
+    /// "Mit der Checkliste in Version 1.0.0 erstellt und auf Version 1.1.0 übertragen (…).
+    /// Erneut prüfen: A1.4."
+    pub fn migration_note(&self, m: &crate::checklist::migrate::Migration) -> String {
+        let mut text = format!(
+            "{} {} {} {} {}",
+            self.migrated_from, m.from, self.migrated_to, m.to, self.migrated_unsaved
+        );
+        if !m.recheck.is_empty() {
+            text.push_str(&format!(". {}: {}", self.recheck, m.recheck.join(", ")));
+        }
+        text
+    }
+
     /// The name of a measure state.
     pub fn status(&self, status: MeasureStatus) -> &'static str {
         self.statuses[MeasureStatus::ALL
@@ -158,6 +183,12 @@ pub const DE: Terms = Terms {
     verdicts: ["akzeptiert", "nachbessern", "Nachweis fehlt"],
     unknown: "unbekannt / nicht geprüft",
     baseline_risk: "Grundrisiko",
+    recheck: "Erneut prüfen",
+    recheck_why: "Die Frage hat sich in einer neueren Version der Checkliste geändert; bitte die Antwort prüfen und bestätigen.",
+    recheck_confirm: "Antwort geprüft",
+    migrated_from: "Mit der Checkliste in Version",
+    migrated_to: "erstellt und auf Version",
+    migrated_unsaved: "übertragen (noch nicht gespeichert; beim Speichern bleibt die bisherige Datei als Sicherung)",
     note: "Hinweis",
     shown_because: "Angezeigt, weil die Antwort auf",
     assumed_because: "Angenommen, weil die Antwort auf",
@@ -223,6 +254,12 @@ pub const EN: Terms = Terms {
     verdicts: ["accepted", "to be improved", "evidence missing"],
     unknown: "unknown / not checked",
     baseline_risk: "Baseline risk",
+    recheck: "Check again",
+    recheck_why: "The question changed in a newer version of the checklist; please check the answer and confirm it.",
+    recheck_confirm: "Answer checked",
+    migrated_from: "Made with the checklist in version",
+    migrated_to: "and carried over to version",
+    migrated_unsaved: "(not saved yet; saving keeps the previous file as the backup)",
     note: "Note",
     shown_because: "Shown because the answer to",
     assumed_because: "Assumed because the answer to",

@@ -34,6 +34,7 @@ fn assessment(c: &Checklist, answers: &[(&str, &str)]) -> Assessment {
                 choice: crate::choice::Choice::parse(choice),
                 justification: format!("Begründung zu {q}"),
                 evidence: format!("Nachweis zu {q}"),
+                recheck: false,
             },
         );
     }

@@ -382,6 +382,10 @@ impl App {
                 session.wizard_mut().go(Step::Result);
                 self.remember(path);
                 self.dialog = None;
+                if let Some(m) = session.migration() {
+                    let note = i18n::tr(self.prefs.lang).terms.migration_note(m);
+                    self.info(format!("{}: {note}", path.display()));
+                }
                 self.set_doc(Some(session));
             }
             Err(err) => self.open_failed(err),

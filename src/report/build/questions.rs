@@ -79,6 +79,12 @@ impl Builder<'_> {
             .cloned();
         let finding = self.score.finding(&q.id).cloned();
         let mut rows = Vec::new();
+        if answer.is_some_and(|a| a.recheck) {
+            rows.push((
+                self.terms.recheck.to_owned(),
+                marked(self.terms.recheck_why, Mark::Open),
+            ));
+        }
         if let Some(parent) = self
             .checklist
             .shown_by_unknown(q, &|id: &str| self.assessment.choice(id))

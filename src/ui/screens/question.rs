@@ -44,6 +44,18 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Ve
         );
     }
     heading(ui, format!("{}  {}", q.id, q.text.get(lang)));
+    if w.assessment().answers.get(id).is_some_and(|a| a.recheck) {
+        let terms = &crate::i18n::tr(lang).terms;
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 120, 0),
+                format!("{}: {}", terms.recheck, terms.recheck_why),
+            );
+            if ui.button(terms.recheck_confirm).clicked() {
+                actions.push(Action::Edit(Edit::ConfirmAnswer(q.id.clone())));
+            }
+        });
+    }
     if let Some(parent) = w
         .checklist()
         .shown_by_unknown(q, &|id: &str| w.assessment().choice(id))

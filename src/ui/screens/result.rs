@@ -53,7 +53,7 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>)
             ui.label(RichText::new(consequence(s, score.overall_gross)).weak());
         });
     });
-    if !score.is_complete() {
+    if !score.completeness.open.is_empty() {
         ui.colored_label(
             Color32::from_rgb(200, 120, 0),
             format!(
@@ -63,6 +63,21 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>)
                 s.open_questions_short
             ),
         );
+    }
+    if !score.completeness.recheck.is_empty() {
+        let terms = &crate::i18n::tr(lang).terms;
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                Color32::from_rgb(200, 120, 0),
+                format!("{}:", terms.recheck),
+            )
+            .on_hover_text(terms.recheck_why);
+            for id in &score.completeness.recheck {
+                if ui.link(id.as_str()).clicked() {
+                    actions.push(Action::Go(Step::Question(id.clone())));
+                }
+            }
+        });
     }
     if !w.checklist().matrix().verified {
         ui.label(RichText::new(s.matrix_provisional).weak().size(12.0));
