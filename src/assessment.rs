@@ -210,6 +210,10 @@ pub struct Measure {
     /// Expected likelihood once the measure is in place.
     #[serde(default)]
     pub residual_likelihood: Option<Level>,
+    /// Why the measure lowers the rating as far as it does: required when it lowers severity and
+    /// likelihood by two or more levels together. Written only when set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// Why an assessment does not fit a checklist.

@@ -189,6 +189,23 @@ pub struct BaselineRisk {
     pub sources: Vec<String>,
     /// What the body can do.
     pub measure: Text,
+    /// When it applies; always without.
+    pub applies_if: Option<Condition>,
+    /// The lowest residual rating measures can reach.
+    pub floor: Option<Floor>,
+}
+
+/// The lowest residual rating that measures can reach for a baseline risk.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Floor {
+    /// Severity.
+    pub severity: Level,
+    /// Likelihood.
+    pub likelihood: Level,
+    /// Source keys.
+    pub sources: Vec<String>,
+    /// Why.
+    pub note: Text,
 }
 
 /// A group of questions.

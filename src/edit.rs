@@ -153,6 +153,8 @@ pub enum MeasureEdit {
     ResidualSeverity(Option<Level>),
     /// Expected likelihood afterwards.
     ResidualLikelihood(Option<Level>),
+    /// Why the measure lowers the rating as far as it does.
+    Reason(String),
 }
 
 /// A change to the DPO's review.
@@ -274,6 +276,7 @@ impl Edit {
             Self::Meta(f, _) => field(format!("meta/{f:?}")),
             Self::Measure(id, MeasureEdit::Text(_)) => field(format!("measure/{id}/text")),
             Self::Measure(id, MeasureEdit::Owner(_)) => field(format!("measure/{id}/owner")),
+            Self::Measure(id, MeasureEdit::Reason(_)) => field(format!("measure/{id}/reason")),
             Self::Verdict(id, VerdictEdit::Comment(_)) => field(format!("verdict/{id}/comment")),
             Self::Review(edit) => match edit {
                 ReviewEdit::Opinion(_) => field("review/opinion".into()),
@@ -350,6 +353,7 @@ impl Edit {
                     MeasureEdit::Status(s) => m.status = s,
                     MeasureEdit::ResidualSeverity(l) => m.residual_severity = l,
                     MeasureEdit::ResidualLikelihood(l) => m.residual_likelihood = l,
+                    MeasureEdit::Reason(t) => m.reason = t,
                 }
             }
             Self::Review(edit) => {

@@ -65,6 +65,12 @@ pub struct ScoredFinding {
     pub planned: Option<Measure>,
     /// Ids of the modifiers applied.
     pub modifiers: Vec<String>,
+    /// The planned measure's residual was raised to the baseline risk's floor (what measures can
+    /// at best achieve).
+    pub floored: bool,
+    /// The measure lowers severity and likelihood by two or more levels together without a
+    /// written reason.
+    pub needs_reason: bool,
 }
 
 impl ScoredFinding {
@@ -171,6 +177,8 @@ pub struct Completeness {
     /// Ids of shown questions whose answer is marked to check again (the question changed in a
     /// newer checklist version), in checklist order.
     pub recheck: Vec<QuestionId>,
+    /// Findings whose measure lowers the rating by two or more levels without a written reason.
+    pub unexplained: Vec<FindingId>,
 }
 
 /// The result of scoring an assessment against its checklist.
@@ -197,7 +205,9 @@ pub struct Score {
 impl Score {
     /// Whether every shown question has an answer.
     pub fn is_complete(&self) -> bool {
-        self.completeness.open.is_empty() && self.completeness.recheck.is_empty()
+        self.completeness.open.is_empty()
+            && self.completeness.recheck.is_empty()
+            && self.completeness.unexplained.is_empty()
     }
 
     /// The finding with this id.
@@ -245,6 +255,20 @@ impl Rater<'_> {
         choice: Option<Choice>,
         raw: Raw,
     ) -> ScoredFinding {
+        self.finding_with_floor(id, section, kind, choice, raw, None)
+    }
+
+    /// A finding whose residual rating never goes below `floor` (shifted by the same modifiers
+    /// as the finding itself).
+    fn finding_with_floor(
+        &self,
+        id: &str,
+        section: Option<usize>,
+        kind: FindingKind,
+        choice: Option<Choice>,
+        raw: Raw,
+        floor: Option<(Level, Level)>,
+    ) -> ScoredFinding {
         let (severity, likelihood, knockout, recommended) = raw;
         // A modifier never raises the finding of the very answer that triggers it: that
         // answer's own rating already expresses the circumstance.
@@ -261,7 +285,31 @@ impl Rater<'_> {
         let gross = self.rate(s, l);
         let planned = self.assessment.measures.get(id).cloned();
         let rate = |s, l| self.rate(s, l);
-        let residual = residual_rating(gross, knockout.is_some(), planned.as_ref(), &rate);
+        let mut residual = residual_rating(gross, knockout.is_some(), planned.as_ref(), &rate);
+        // For the platform's own risks, a measure that lowers the rating a long way must say why
+        // (what it changes that the platform does not).
+        let needs_reason = kind == FindingKind::Baseline
+            && planned.as_ref().is_some_and(|m| {
+                let lowered = usize::from(gross.severity.get() - residual.severity.get())
+                    + usize::from(gross.likelihood.get() - residual.likelihood.get());
+                lowered >= 2 && m.reason.trim().is_empty()
+            });
+        let mut floored = false;
+        if let Some((fs, fl)) = floor {
+            let (mut fs, mut fl) = (fs, fl);
+            for m in &applied {
+                fs = fs.shifted(m.severity);
+                fl = fl.shifted(m.likelihood);
+            }
+            let (fs, fl) = (fs.min(gross.severity), fl.min(gross.likelihood));
+            if residual.severity < fs || residual.likelihood < fl {
+                floored = true;
+                let class = residual.class;
+                residual = self.rate(residual.severity.max(fs), residual.likelihood.max(fl));
+                // A knock-out keeps its class (see `residual_rating`).
+                residual.class = residual.class.max(class);
+            }
+        }
         ScoredFinding {
             id: id.into(),
             section,
@@ -274,6 +322,8 @@ impl Rater<'_> {
             recommended,
             planned,
             modifiers: applied.iter().map(|m| m.id.clone()).collect(),
+            floored,
+            needs_reason,
         }
     }
 
@@ -368,12 +418,23 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         .collect();
 
     let mut baseline = ClassCounts::default();
-    for b in checklist.baseline_risks() {
+    // A baseline risk with a condition applies only where it holds ("unknown" counts as holding).
+    for b in checklist.baseline_risks().iter().filter(|b| {
+        b.applies_if
+            .as_ref()
+            .is_none_or(|c| checklist.holds(c, &answer_of))
+    }) {
         let f = (b.severity, b.likelihood, None, b.measure.clone());
-        let scored = rater.finding(&b.id, None, FindingKind::Baseline, None, f);
+        let floor = b.floor.as_ref().map(|f| (f.severity, f.likelihood));
+        let scored = rater.finding_with_floor(&b.id, None, FindingKind::Baseline, None, f, floor);
         baseline.add(scored.gross.class);
         findings.push(scored);
     }
+    completeness.unexplained = findings
+        .iter()
+        .filter(|f| f.needs_reason)
+        .map(|f| f.id.clone())
+        .collect();
 
     let knockouts: Vec<FindingId> = findings
         .iter()

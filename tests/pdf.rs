@@ -371,6 +371,7 @@ fn sixty_measures_give_a_clean_action_plan() {
                 status: MeasureStatus::ALL[i % 4],
                 residual_severity: Level::new(1),
                 residual_likelihood: Level::new(2),
+                reason: String::new(),
             },
         );
     }

@@ -369,6 +369,7 @@ fn hard_cases_lay_out_cleanly() {
                 status: MeasureStatus::ALL[i % 4],
                 residual_severity: Level::new(2),
                 residual_likelihood: Level::new(1),
+                reason: String::new(),
             },
         );
     }

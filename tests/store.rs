@@ -43,7 +43,7 @@ fn status() -> impl Strategy<Value = MeasureStatus> {
 prop_compose! {
     fn measure()(text in text(), owner in text(), due in date(), status in status(),
                  residual_severity in level(), residual_likelihood in level()) -> Measure {
-        Measure { text, owner, due, status, residual_severity, residual_likelihood }
+        Measure { text, owner, due, status, residual_severity, residual_likelihood, reason: String::new() }
     }
 }
 

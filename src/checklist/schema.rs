@@ -174,6 +174,29 @@ pub struct BaselineDecl {
     pub sources: Vec<String>,
     /// What the body can do to limit it.
     pub measure: TextDecl,
+    /// When the risk applies at all (e.g. only on a commercial operator's platform); without it
+    /// the risk always applies. An unknown answer counts as applying.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<ConditionDecl>,
+    /// The best that measures can achieve: the residual rating is never taken below it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<FloorDecl>,
+}
+
+/// The lowest residual rating measures can reach for a baseline risk, with its reason:
+/// `Floor(severity: 3, likelihood: 2, sources: ["…"], note: (de: "…", en: "…"))`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Floor")]
+pub struct FloorDecl {
+    /// Severity 1..=4.
+    pub severity: u8,
+    /// Likelihood 1..=4.
+    pub likelihood: u8,
+    /// Source keys that support it.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Why measures cannot go below it.
+    pub note: TextDecl,
 }
 
 /// A group of questions.

@@ -14,8 +14,8 @@ use super::schema::{
     QuestionDecl, RevisionDecl, SectionDecl, SourceDecl, TextDecl,
 };
 use super::{
-    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Modifier, Question, QuestionIndex,
-    QuestionKind, Revision, Section, Source,
+    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Floor, Modifier, Question,
+    QuestionIndex, QuestionKind, Revision, Section, Source,
 };
 use crate::choice::{Choice, UNKNOWN_ID};
 use crate::diagnostics::{Location, Problem};

@@ -81,6 +81,14 @@ pub struct Terms {
     pub migrated_to: &'static str,
     /// "noch nicht gespeichert; beim Speichern bleibt die bisherige Datei als Sicherung".
     pub migrated_unsaved: &'static str,
+    /// "Untergrenze": the best residual rating measures can reach for a baseline risk.
+    pub floor: &'static str,
+    /// "Begründung der Absenkung": why a measure lowers a rating by two or more levels.
+    pub reason: &'static str,
+    /// "Begründung fehlt: …" for such a measure without one.
+    pub reason_missing: &'static str,
+    /// "auf die Untergrenze angehoben" (a residual set below the floor).
+    pub floored: &'static str,
     /// "Hinweis": the label of such a note in the report.
     pub note: &'static str,
     /// "Angezeigt, weil die Antwort auf" … question id … [`Self::is_unknown_may_hold`].
@@ -189,6 +197,10 @@ pub const DE: Terms = Terms {
     migrated_from: "Mit der Checkliste in Version",
     migrated_to: "erstellt und auf Version",
     migrated_unsaved: "übertragen (noch nicht gespeichert; beim Speichern bleibt die bisherige Datei als Sicherung)",
+    floor: "Untergrenze",
+    reason: "Begründung der Absenkung",
+    reason_missing: "Begründung fehlt: Die Maßnahme senkt Schwere und Wahrscheinlichkeit zusammen um zwei oder mehr Stufen; bitte begründen, was sie ändert.",
+    floored: "Das erwartete Restrisiko liegt unter dem, was Maßnahmen hier erreichen können; es wird mit der Untergrenze bewertet.",
     note: "Hinweis",
     shown_because: "Angezeigt, weil die Antwort auf",
     assumed_because: "Angenommen, weil die Antwort auf",
@@ -260,6 +272,10 @@ pub const EN: Terms = Terms {
     migrated_from: "Made with the checklist in version",
     migrated_to: "and carried over to version",
     migrated_unsaved: "(not saved yet; saving keeps the previous file as the backup)",
+    floor: "Floor",
+    reason: "Reason for the reduction",
+    reason_missing: "Reason missing: the measure lowers severity and likelihood together by two or more levels; please say what it changes.",
+    floored: "The expected residual risk is below what measures can achieve here; it is rated at the floor.",
     note: "Note",
     shown_because: "Shown because the answer to",
     assumed_because: "Assumed because the answer to",

@@ -336,6 +336,7 @@ fn measures_show_owner_due_date_status_and_residual_class() {
             status: crate::assessment::MeasureStatus::InUmsetzung,
             residual_severity: Level::new(1),
             residual_likelihood: Level::new(1),
+            reason: String::new(),
         },
     );
     let doc = report(&c, &a, Lang::De);

@@ -95,11 +95,11 @@ pub fn date_field(
     out
 }
 
-/// A picker for a level 1–4 (or none); returns the new value when it changed.
+/// A picker for a level from `min` to 4 (or none); returns the new value when it changed.
 pub fn level_picker(
     ui: &mut Ui,
     label: &str,
-    id_salt: &str,
+    (id_salt, min): (&str, Level),
     value: Option<Level>,
     names: &[Text; 4],
     lang: Lang,
@@ -113,7 +113,7 @@ pub fn level_picker(
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(name(value))
         .show_ui(ui, |ui| {
-            for n in 1..=4u8 {
+            for n in min.get()..=4u8 {
                 let l = Level::new(n);
                 ui.selectable_value(&mut chosen, l, name(l));
             }

@@ -22,6 +22,8 @@ impl Validator<'_> {
                 legal,
                 sources,
                 measure,
+                applies_if,
+                floor,
             } = decl;
             let path = format!("baseline_risks[\"{id}\"]");
             let anchors: &[&str] = &[&id];
@@ -55,6 +57,37 @@ impl Validator<'_> {
             }
             self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
             let measure = self.text(&measure, &format!("{path}.measure"), anchors);
+            let applies_if = applies_if.map(|c| {
+                let c = condition(c);
+                self.condition_refs(&c, questions, &format!("{path}.applies_if"), anchors);
+                c
+            });
+            let floor = floor.map(|f| {
+                let fpath = format!("{path}.floor");
+                let floor = Floor {
+                    severity: self.level(f.severity, "severity", &fpath, anchors),
+                    likelihood: self.level(f.likelihood, "likelihood", &fpath, anchors),
+                    note: self.text(&f.note, &format!("{fpath}.note"), anchors),
+                    sources: f.sources,
+                };
+                if floor.severity > severity || floor.likelihood > likelihood {
+                    self.error(&fpath, anchors, "the floor is above the risk's own rating");
+                }
+                if floor.sources.is_empty() {
+                    self.error(
+                        &fpath,
+                        anchors,
+                        "no source: a floor must cite what supports it",
+                    );
+                }
+                self.source_keys(
+                    &floor.sources,
+                    declared,
+                    &format!("{fpath}.sources"),
+                    anchors,
+                );
+                floor
+            });
             out.push(BaselineRisk {
                 id: id.into(),
                 title,
@@ -64,6 +97,8 @@ impl Validator<'_> {
                 legal,
                 sources,
                 measure,
+                applies_if,
+                floor,
             });
         }
         out

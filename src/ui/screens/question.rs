@@ -7,6 +7,7 @@
 use egui::{RichText, Ui};
 
 use crate::assessment::MeasureStatus;
+use crate::risk::Level;
 use crate::scoring::{Score, ScoredFinding};
 use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit, Mode};
 use crate::ui::state::View;
@@ -257,6 +258,20 @@ fn measure_fields(
     let lang = app.prefs.lang;
     let id = &f.id;
     let matrix = doc.wizard().checklist().matrix();
+    // A baseline risk's floor: the levels below it are not offered.
+    let floor_of = doc
+        .wizard()
+        .checklist()
+        .baseline_risks()
+        .iter()
+        .find(|b| b.id == *id)
+        .and_then(|b| b.floor.as_ref());
+    let floor = floor_of.map_or((Level::MIN, Level::MIN), |fl| {
+        (
+            fl.severity.min(f.gross.severity),
+            fl.likelihood.min(f.gross.likelihood),
+        )
+    });
     if let Some(v) = text_field(ui, s.measure, &m.text, true, false) {
         actions.push(Action::Edit(Edit::Measure(
             id.clone(),
@@ -295,7 +310,7 @@ fn measure_fields(
         if let Some(v) = level_picker(
             ui,
             s.residual_severity,
-            &format!("rs-{id}"),
+            (&format!("rs-{id}"), floor.0),
             m.residual_severity,
             &matrix.severity_levels,
             lang,
@@ -308,7 +323,7 @@ fn measure_fields(
         if let Some(v) = level_picker(
             ui,
             s.residual_likelihood,
-            &format!("rl-{id}"),
+            (&format!("rl-{id}"), floor.1),
             m.residual_likelihood,
             &matrix.likelihood_levels,
             lang,
@@ -319,6 +334,7 @@ fn measure_fields(
             )));
         }
     });
+    measure_limits(ui, app, f, m, floor_of, actions);
     ui.horizontal_wrapped(|ui| {
         ui.label(s.residual_class);
         class_badge(ui, f.residual.class, lang);
@@ -329,4 +345,41 @@ fn measure_fields(
             actions.push(Action::Edit(Edit::RemoveMeasure(id.clone())));
         }
     });
+}
+
+/// A baseline risk's floor, the reason a large reduction needs, and whether the residual was
+/// raised to the floor.
+fn measure_limits(
+    ui: &mut Ui,
+    app: &View<'_>,
+    f: &ScoredFinding,
+    m: &crate::assessment::Measure,
+    floor_of: Option<&crate::checklist::Floor>,
+    actions: &mut Vec<Action>,
+) {
+    let lang = app.prefs.lang;
+    let terms = &crate::i18n::tr(lang).terms;
+    if let Some(fl) = floor_of {
+        ui.label(
+            RichText::new(format!(
+                "{}: S{}/W{} — {}",
+                terms.floor,
+                fl.severity,
+                fl.likelihood,
+                fl.note.get(lang)
+            ))
+            .weak(),
+        );
+    }
+    if (f.needs_reason || !m.reason.is_empty())
+        && let Some(v) = text_field(ui, terms.reason, &m.reason, true, f.needs_reason)
+    {
+        actions.push(Action::Edit(Edit::Measure(
+            f.id.clone(),
+            MeasureEdit::Reason(v),
+        )));
+    }
+    if f.floored {
+        ui.colored_label(egui::Color32::from_rgb(200, 120, 0), terms.floored);
+    }
 }
