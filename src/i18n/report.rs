@@ -4,6 +4,7 @@
 /// The `ReportText` strings of one language.
 #[expect(missing_docs)] // The field names say what each string is.
 pub struct ReportText {
+    pub why_it_matters: &'static str,
     pub a_finding_is_every_risky: &'static str,
     pub after_the_measure: &'static str,
     pub aggravating_circumstance: &'static str,
@@ -163,6 +164,7 @@ pub struct ReportText {
 
 /// German.
 pub const DE: ReportText = ReportText {
+    why_it_matters: "Warum wichtig",
     a_finding_is_every_risky: "Ein Befund ist jede riskante Antwort, jede Antwort „unbekannt / nicht geprüft“ und jedes Grundrisiko der Plattform. Das Gesamtergebnis ist der schlechteste Befund, kein Durchschnitt.",
     after_the_measure: "Nach der Maßnahme",
     aggravating_circumstance: "Verschärfender Umstand",
@@ -322,6 +324,7 @@ pub const DE: ReportText = ReportText {
 
 /// English.
 pub const EN: ReportText = ReportText {
+    why_it_matters: "Why it matters",
     a_finding_is_every_risky: "A finding is every risky answer, every answer \"unknown / not checked\" and every baseline risk of the platform. The overall result is the worst finding, never an average.",
     after_the_measure: "After the measure",
     aggravating_circumstance: "Aggravating circumstance",

@@ -152,6 +152,8 @@ impl Builder<'_> {
             )),
         }
         rows.extend(self.verdict_rows(&q.id));
+        // The reasoning behind the question, so that a DPO reviewing on paper sees it too.
+        rows.push((self.s.why_it_matters.to_owned(), cell(q.why.get(self.lang))));
         if !q.legal.is_empty() {
             rows.push((self.s.legal_references.to_owned(), cell(q.legal.join("; "))));
         }
