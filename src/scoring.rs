@@ -247,20 +247,9 @@ impl Rater<'_> {
         }
     }
 
+    /// A finding; its residual rating never goes below `floor` (a baseline risk's, shifted by the
+    /// same modifiers as the finding itself).
     fn finding(
-        &self,
-        id: &str,
-        section: Option<usize>,
-        kind: FindingKind,
-        choice: Option<Choice>,
-        raw: Raw,
-    ) -> ScoredFinding {
-        self.finding_with_floor(id, section, kind, choice, raw, None)
-    }
-
-    /// A finding whose residual rating never goes below `floor` (shifted by the same modifiers
-    /// as the finding itself).
-    fn finding_with_floor(
         &self,
         id: &str,
         section: Option<usize>,
@@ -277,11 +266,14 @@ impl Rater<'_> {
             .iter()
             .filter(|m| m.affects(id) && m.when.question != id)
             .collect();
-        let (mut s, mut l) = (severity, likelihood);
-        for m in &applied {
-            s = s.shifted(m.severity);
-            l = l.shifted(m.likelihood);
-        }
+        let shift = |(mut s, mut l): (Level, Level)| {
+            for m in &applied {
+                s = s.shifted(m.severity);
+                l = l.shifted(m.likelihood);
+            }
+            (s, l)
+        };
+        let (s, l) = shift((severity, likelihood));
         let gross = self.rate(s, l);
         let planned = self.assessment.measures.get(id).cloned();
         let rate = |s, l| self.rate(s, l);
@@ -296,11 +288,7 @@ impl Rater<'_> {
             });
         let mut floored = false;
         if let Some((fs, fl)) = floor {
-            let (mut fs, mut fl) = (fs, fl);
-            for m in &applied {
-                fs = fs.shifted(m.severity);
-                fl = fl.shifted(m.likelihood);
-            }
+            let (fs, fl) = shift((fs, fl));
             let (fs, fl) = (fs.min(gross.severity), fl.min(gross.likelihood));
             if residual.severity < fs || residual.likelihood < fl {
                 floored = true;
@@ -378,7 +366,7 @@ impl Rater<'_> {
                 } else {
                     FindingKind::Answer
                 };
-                let scored = self.finding(&q.id, Some(si), kind, Some(choice.clone()), f);
+                let scored = self.finding(&q.id, Some(si), kind, Some(choice.clone()), f, None);
                 s.gross.add(scored.gross.class);
                 s.residual.add(scored.residual.class);
                 if scored.knockout.is_some() {
@@ -426,7 +414,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
     }) {
         let f = (b.severity, b.likelihood, None, b.measure.clone());
         let floor = b.floor.as_ref().map(|f| (f.severity, f.likelihood));
-        let scored = rater.finding_with_floor(&b.id, None, FindingKind::Baseline, None, f, floor);
+        let scored = rater.finding(&b.id, None, FindingKind::Baseline, None, f, floor);
         baseline.add(scored.gross.class);
         findings.push(scored);
     }
