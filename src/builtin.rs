@@ -15,6 +15,7 @@ pub const FILES: &[(&str, &str)] = &[
         "soziale-netzwerke.ron",
         include_str!("../checklists/soziale-netzwerke.ron"),
     ),
+    ("messenger.ron", include_str!("../checklists/messenger.ron")),
 ];
 
 /// Parses and validates the shipped checklists.

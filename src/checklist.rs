@@ -7,6 +7,7 @@
 
 pub mod load;
 pub mod migrate;
+pub mod policy;
 pub mod schema;
 pub mod synthetic;
 pub mod validate;
@@ -55,6 +56,7 @@ pub struct Checklist {
     sections: Vec<Section>,
     fingerprint: String,
     revisions: Vec<Revision>,
+    dpia: Option<DpiaRule>,
     /// Where each question is: (section, position in it), and its number in checklist order.
     #[serde(skip)]
     index: QuestionIndex,
@@ -195,6 +197,25 @@ pub struct BaselineRisk {
     pub floor: Option<Floor>,
 }
 
+/// The rule on a "no DPIA needed" answer that contradicts a result of "hohes Risiko".
+///
+/// Art. 35(1) GDPR requires a DPIA for a high risk: while the gross result of the other findings
+/// is high, such an answer is rated with [`Self::finding`], and the finding names the
+/// contradiction ([`Self::reason`]).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct DpiaRule {
+    /// The question about the DPIA.
+    pub question: QuestionId,
+    /// Its answers that say no DPIA is needed.
+    pub not_needed: Vec<Choice>,
+    /// The rating of such an answer while the result is high.
+    pub finding: Finding,
+    /// Why the answer contradicts the result.
+    pub reason: Text,
+    /// Source keys.
+    pub sources: Vec<String>,
+}
+
 /// The lowest residual rating that measures can reach for a baseline risk.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Floor {
@@ -307,6 +328,8 @@ pub struct AnswerOption {
     pub label: Text,
     /// The finding when chosen.
     pub finding: Option<Finding>,
+    /// The fact of the rating policy it expresses ([`policy`]), if any.
+    pub fact: Option<String>,
 }
 
 /// The rating of a risky answer.
@@ -386,6 +409,11 @@ impl Checklist {
     /// Earlier versions, oldest first, each with what changed in the version after it.
     pub fn revisions(&self) -> &[Revision] {
         &self.revisions
+    }
+
+    /// The rule on "no DPIA needed" answers, if the checklist has one.
+    pub fn dpia(&self) -> Option<&DpiaRule> {
+        self.dpia.as_ref()
     }
 
     /// Every question in order, with the index of its section.

@@ -264,11 +264,12 @@ fn check(files: &[PathBuf], strict: bool) -> Result<(), Failure> {
         }
         let line = match &checklist {
             Some(c) if ok => format!(
-                "{}: ok — {} {} ({} questions, {warnings} warning(s))",
+                "{}: ok — {} {} ({} questions, {warnings} warning(s)), fingerprint {}",
                 file.display(),
                 c.id(),
                 c.version(),
-                c.question_count()
+                c.question_count(),
+                c.fingerprint()
             ),
             _ => format!(
                 "{}: FAILED — {errors} error(s), {warnings} warning(s)",
@@ -618,6 +619,11 @@ fn text_knockouts(
             writeln!(o, "  {:<6} {}", f.id, reason).ok();
         }
     }
+    for f in score.findings.iter().filter(|f| f.contradiction.is_some()) {
+        let label = crate::i18n::tr(lang).terms.contradiction;
+        let reason = f.contradiction.as_ref().map(|c| c.get(lang));
+        writeln!(o, "\n{label}: {} — {}", f.id, reason.unwrap_or_default()).ok();
+    }
     for modifier in checklist
         .modifiers()
         .iter()
@@ -700,6 +706,9 @@ fn text_findings(o: &mut String, checklist: &Checklist, score: &Score, lang: Lan
                 )
                 .ok();
             }
+        }
+        if f.floored {
+            writeln!(o, "         {}", crate::i18n::tr(lang).terms.floored).ok();
         }
     }
 }

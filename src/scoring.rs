@@ -18,6 +18,8 @@ use crate::ids::{FindingId, QuestionId};
 use crate::risk::{Level, RiskClass};
 use crate::text::{Lang, Text};
 
+mod dpia;
+
 /// What produced a finding.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
 pub enum FindingKind {
@@ -71,6 +73,9 @@ pub struct ScoredFinding {
     /// The measure lowers severity and likelihood by two or more levels together without a
     /// written reason.
     pub needs_reason: bool,
+    /// Present when the answer says no DPIA is needed although the result is "hohes Risiko":
+    /// why that contradicts the result (the finding is then rated by the checklist's DPIA rule).
+    pub contradiction: Option<Text>,
 }
 
 impl ScoredFinding {
@@ -123,6 +128,15 @@ impl ClassCounts {
             RiskClass::Risiko => self.risiko += 1,
             RiskClass::Hoch => self.hoch += 1,
         }
+    }
+
+    fn remove(&mut self, class: RiskClass) {
+        let n = match class {
+            RiskClass::Gering => &mut self.gering,
+            RiskClass::Risiko => &mut self.risiko,
+            RiskClass::Hoch => &mut self.hoch,
+        };
+        *n = n.saturating_sub(1);
     }
 
     /// The count for `class`.
@@ -312,6 +326,7 @@ impl Rater<'_> {
             modifiers: applied.iter().map(|m| m.id.clone()).collect(),
             floored,
             needs_reason,
+            contradiction: None,
         }
     }
 
@@ -398,7 +413,7 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
     };
     let mut findings = Vec::new();
     let mut completeness = Completeness::default();
-    let sections: Vec<SectionScore> = checklist
+    let mut sections: Vec<SectionScore> = checklist
         .sections()
         .iter()
         .enumerate()
@@ -406,17 +421,32 @@ pub fn score(checklist: &Checklist, assessment: &Assessment) -> Score {
         .collect();
 
     let mut baseline = ClassCounts::default();
-    // A baseline risk with a condition applies only where it holds ("unknown" counts as holding).
+    // A baseline risk with a condition applies only where it holds. Not knowing must never score
+    // milder than knowing: an "unknown" answer counts as holding, and so does a question not
+    // answered yet (the result is provisional then anyway), so that a new or migrated assessment
+    // does not lose a platform risk before the question is answered.
+    let open_and_shown = |c: &crate::checklist::Condition| {
+        assessment.choice(&c.question).is_none_or(|choice| {
+            checklist
+                .question(&c.question)
+                .is_some_and(|q| !q.accepts(choice))
+        }) && checklist
+            .question(&c.question)
+            .is_some_and(|q| checklist.is_visible(q, &answer_of))
+    };
     for b in checklist.baseline_risks().iter().filter(|b| {
         b.applies_if
             .as_ref()
-            .is_none_or(|c| checklist.holds(c, &answer_of))
+            .is_none_or(|c| checklist.holds(c, &answer_of) || open_and_shown(c))
     }) {
         let f = (b.severity, b.likelihood, None, b.measure.clone());
         let floor = b.floor.as_ref().map(|f| (f.severity, f.likelihood));
         let scored = rater.finding(&b.id, None, FindingKind::Baseline, None, f, floor);
         baseline.add(scored.gross.class);
         findings.push(scored);
+    }
+    if let Some(rule) = checklist.dpia() {
+        dpia::apply(rule, checklist, &rater, &mut findings, &mut sections);
     }
     completeness.unexplained = findings
         .iter()

@@ -24,8 +24,20 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../assets/examples/gymnasium-tiktok-knockout.ron"),
     ),
     (
+        "ministerium-tiktok-untergrenze.ron",
+        include_str!("../assets/examples/ministerium-tiktok-untergrenze.ron"),
+    ),
+    (
         "polizei-instagram.ron",
         include_str!("../assets/examples/polizei-instagram.ron"),
+    ),
+    (
+        "stadt-fediverse-mastodon.ron",
+        include_str!("../assets/examples/stadt-fediverse-mastodon.ron"),
+    ),
+    (
+        "jugendamt-messenger.ron",
+        include_str!("../assets/examples/jugendamt-messenger.ron"),
     ),
 ];
 

@@ -144,7 +144,15 @@ fn score_refuses_newer_and_mismatched_files() {
 
     std::fs::write(
         &path,
-        text.replace("version: \"1.1.0\"", "version: \"0.9.0\""),
+        text.replace(
+            &format!(
+                "version: \"{}\"",
+                plattformcheck::builtin::load("tiktok")
+                    .expect("built in")
+                    .version()
+            ),
+            "version: \"0.9.0\"",
+        ),
     )
     .expect("write");
     let (code, _, stderr) = outcome(&run(&["score", "a.ron"], Some(dir.path())));

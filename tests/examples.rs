@@ -114,3 +114,135 @@ fn school_on_private_phones_is_knocked_out_even_after_measures() {
         "planning a fix does not remove a knock-out"
     );
 }
+
+#[test]
+fn a_city_on_a_public_sector_fediverse_instance_reaches_low_risk() {
+    let s = scored("stadt-fediverse-mastodon.ron");
+    assert!(s.knockouts.is_empty(), "no knock-out: {:?}", s.knockouts);
+    // The commercial operator's risks do not apply on a public-sector instance.
+    for id in ["BR1", "BR2"] {
+        assert!(
+            s.finding(id).is_none(),
+            "{id} applies only to commercial operators"
+        );
+    }
+    assert!(
+        s.finding("BR3").is_some(),
+        "the risk every platform has stays"
+    );
+    assert!(s.overall_gross <= RiskClass::Risiko, "gross");
+    assert_eq!(s.overall_residual, RiskClass::Gering, "after measures");
+    assert!(
+        s.findings.iter().all(|f| f.contradiction.is_none()),
+        "no DPIA needed, and none claimed wrongly"
+    );
+}
+
+#[test]
+fn a_ministry_on_tiktok_cannot_measure_itself_below_the_floors() {
+    let (checklist, assessment) = common::open_assessment(
+        Path::new("assets/examples/ministerium-tiktok-untergrenze.ron"),
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = score(&checklist, &assessment);
+    assert!(s.knockouts.is_empty(), "no knock-out");
+    assert_eq!(s.overall_gross, RiskClass::Hoch, "gross");
+    assert_eq!(
+        s.overall_residual,
+        RiskClass::Risiko,
+        "measures claiming S1/L1 on the platform's risks do not make TikTok low risk"
+    );
+    for b in checklist.baseline_risks() {
+        let f = s.finding(&b.id).expect("every baseline risk applies");
+        let m = assessment.measures.get(b.id.as_str()).expect("a measure");
+        assert_eq!(
+            (
+                m.residual_severity.map(|l| l.get()),
+                m.residual_likelihood.map(|l| l.get())
+            ),
+            (Some(1), Some(1)),
+            "{}: the team claims S1/L1",
+            b.id
+        );
+        let floor = b
+            .floor
+            .as_ref()
+            .expect("every TikTok baseline risk has a floor");
+        assert!(f.floored, "{}: raised to the floor", b.id);
+        assert!(
+            f.residual.severity >= floor.severity && f.residual.likelihood >= floor.likelihood,
+            "{}: residual {:?} not below the floor",
+            b.id,
+            f.residual
+        );
+        assert!(!f.needs_reason, "{}: the reduction is explained", b.id);
+    }
+}
+
+#[test]
+fn no_tiktok_channel_gets_below_its_floors_whatever_it_answers_and_plans() {
+    let checklist = plattformcheck::builtin::load("tiktok").expect("built in");
+    // The best case: every question answered with its risk-free option, every finding (the
+    // baseline risks included) with a measure claiming S1/L1 and a reason.
+    let mut a = plattformcheck::assessment::Assessment::new(&checklist);
+    for (_, q) in checklist.questions() {
+        let safe = q
+            .options
+            .iter()
+            .find(|o| o.finding.is_none())
+            .expect("risk-free option");
+        a.answers.insert(
+            q.id.clone(),
+            plattformcheck::assessment::Answer {
+                choice: Some(plattformcheck::choice::Choice::Option(safe.id.clone())),
+                ..Default::default()
+            },
+        );
+    }
+    for b in checklist.baseline_risks() {
+        a.measures.insert(
+            b.id.clone(),
+            plattformcheck::assessment::Measure {
+                text: "Alles, was möglich ist.".into(),
+                residual_severity: plattformcheck::risk::Level::new(1),
+                residual_likelihood: plattformcheck::risk::Level::new(1),
+                reason: "Begründet.".into(),
+                ..Default::default()
+            },
+        );
+    }
+    let s = score(&checklist, &a);
+    assert!(s.knockouts.is_empty(), "no knock-out in the best case");
+    assert!(
+        s.overall_residual >= RiskClass::Risiko,
+        "TikTok stays at least Risiko: {:?}",
+        s.overall_residual
+    );
+}
+
+#[test]
+fn the_youth_office_messenger_pilot_shows_what_a_consumer_service_cannot_fix() {
+    let (checklist, assessment) =
+        common::open_assessment(Path::new("assets/examples/jugendamt-messenger.ron"), None)
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(checklist.id(), "messenger", "built-in messenger checklist");
+    let s = score(&checklist, &assessment);
+    assert!(
+        s.knockouts.is_empty(),
+        "case work excluded by a written rule"
+    );
+    assert_eq!(
+        s.overall_residual,
+        RiskClass::Hoch,
+        "still high after measures"
+    );
+    let dpia = checklist.dpia().expect("DPIA rule");
+    let f = s
+        .finding(&dpia.question)
+        .expect("the DPIA answer is a finding");
+    assert!(
+        f.contradiction.is_some(),
+        "\"no DPIA needed\" contradicts the high result"
+    );
+}

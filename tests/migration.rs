@@ -40,18 +40,15 @@ fn an_assessment_of_an_earlier_version_is_migrated_and_marked() {
         (m.from.as_str(), m.to.as_str()),
         ("1.0.0", s.checklist().version())
     );
-    // Every answered question that the checklist lists as changed since 1.0.0, and nothing else.
-    let revision = &s.checklist().revisions()[0];
-    let mut want: Vec<String> = revision
-        .changed
-        .iter()
-        .filter(|id| s.assessment().answers.contains_key(id.as_str()))
-        .cloned()
-        .collect();
-    want.sort();
+    // Every answered question that the checklist lists as changed since 1.0.0 (in any later
+    // revision) or whose option is gone, and nothing else.
     let mut got = m.recheck.clone();
     got.sort();
-    assert_eq!(got, want, "the changed questions are marked");
+    assert_eq!(
+        got,
+        expected_recheck(&before, &s),
+        "the changed questions are marked"
+    );
     assert!(m.recheck.iter().any(|id| id == "A1.4"), "A1.4 among them");
     assert!(m.dropped.is_empty(), "nothing dropped");
     assert!(s.is_dirty(), "unsaved until saved");
@@ -93,6 +90,68 @@ fn an_assessment_of_an_earlier_version_is_migrated_and_marked() {
     );
 }
 
+/// The answers of `original` (the file as read) that a migration to the session's checklist must
+/// mark: changed since the file's version, or answered with an option the question lost.
+fn expected_recheck(original: &str, s: &Session) -> Vec<String> {
+    let a = plattformcheck::store::parse(std::path::Path::new("orig.ron"), original)
+        .expect("original parses");
+    let c = s.checklist();
+    let from = c
+        .revisions()
+        .iter()
+        .position(|r| r.version == a.checklist.version)
+        .expect("a listed version");
+    let changed: std::collections::BTreeSet<&str> = c.revisions()[from..]
+        .iter()
+        .flat_map(|r| r.changed.iter().map(String::as_str))
+        .collect();
+    let mut want: Vec<String> = a
+        .answers
+        .iter()
+        .filter(|(id, answer)| {
+            c.question(id).is_some_and(|q| {
+                changed.contains(id.as_str())
+                    || answer.choice.as_ref().is_some_and(|ch| !q.accepts(ch))
+            })
+        })
+        .map(|(id, _)| id.to_string())
+        .collect();
+    want.sort();
+    want
+}
+
+#[test]
+fn files_saved_with_version_1_1_0_open_migrated() {
+    for (name, id) in [
+        ("stadt-musterstadt-tiktok-1.1.0.ron", "tiktok"),
+        ("polizei-instagram-1.1.0.ron", "soziale-netzwerke"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join(name);
+        std::fs::copy(common::fixture("migration").join(name), &file).expect("copy");
+        let before = std::fs::read_to_string(&file).expect("read");
+        let s = Session::open(&Library::lazy(), &file).expect("opens");
+        assert_eq!(s.checklist().id(), id, "{name}");
+        let m = s.migration().cloned().expect("migrated");
+        assert_eq!(m.from, "1.1.0", "{name}");
+        assert_eq!(m.to, s.checklist().version(), "{name}");
+        let mut got = m.recheck.clone();
+        got.sort();
+        assert_eq!(got, expected_recheck(&before, &s), "{name}: marked");
+        assert!(
+            !got.is_empty(),
+            "{name}: the 1.2.0 changes touch answered questions"
+        );
+        let score = s.wizard().score();
+        assert!(!score.is_complete(), "{name}: provisional until checked");
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("read"),
+            before,
+            "{name}: file untouched until saved"
+        );
+    }
+}
+
 #[test]
 fn the_command_line_says_it_migrated_and_an_unknown_version_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -104,7 +163,12 @@ fn the_command_line_says_it_migrated_and_an_unknown_version_is_refused() {
         stderr.contains("Version 1.0.0") && stderr.contains("A1.4"),
         "{stderr}"
     );
-    assert!(stdout.contains("Erneut prüfen: A1.4"), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("Erneut prüfen: ") && l.contains("A1.4")),
+        "{stdout}"
+    );
 
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(

@@ -210,12 +210,6 @@ fn every_example_renders_a_complete_valid_pdf() {
             open_assessment(&path, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (bytes, warnings) = render(&checklist, &assessment, Lang::De);
         assert!(warnings.is_empty(), "{}: {warnings:?}", path.display());
-        assert!(
-            bytes.len() < 200 * 1024,
-            "{}: {} bytes, goal < 200 KB",
-            path.display(),
-            bytes.len()
-        );
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -228,6 +222,14 @@ fn every_example_renders_a_complete_valid_pdf() {
             (10..=80).contains(&pages),
             "{}: {pages} pages is not a sane report length",
             path.display()
+        );
+        // The size grows with the content (version 1.2.0 of the checklists added a quarter more
+        // questions); what must not grow is the cost of a page: fonts subset, streams compressed.
+        assert!(
+            bytes.len() < 4 * 1024 * pages,
+            "{}: {} bytes for {pages} pages, goal < 4 KB a page",
+            path.display(),
+            bytes.len()
         );
 
         let text = squash(&body_text(&pdf_path, "Datenschutz-Prüfung "));

@@ -49,10 +49,32 @@ pub struct ChecklistFile {
     /// The questions, grouped.
     #[serde(default)]
     pub sections: Vec<SectionDecl>,
+    /// The question that asks whether a DPIA was carried out, and the rating of answering "not
+    /// needed" while the result itself requires one (Art. 35(1) GDPR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpia: Option<DpiaDecl>,
     /// Earlier versions and what changed since each, so that assessments made with them can be
     /// migrated. Left out of the fingerprint input when empty (versions before it had none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<RevisionDecl>,
+}
+
+/// `Dpia(question: "A1.4", not_needed: ["nicht_erforderlich"], finding: Finding(…), reason: (…),
+/// sources: ["…"])`: a "no DPIA needed" answer contradicts a result of "hohes Risiko".
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Dpia")]
+pub struct DpiaDecl {
+    /// The question about the DPIA.
+    pub question: String,
+    /// Its options that say no DPIA is needed.
+    pub not_needed: Vec<String>,
+    /// The rating of such an answer while the gross result is "hohes Risiko".
+    pub finding: FindingDecl,
+    /// Why the answer contradicts the result, for people.
+    pub reason: TextDecl,
+    /// Source keys.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// An earlier version of the checklist: `Revision(version: "1.0.0", fingerprint: "…",
@@ -263,6 +285,10 @@ pub struct OptionDecl {
     /// Present when choosing this option is a finding.
     #[serde(default)]
     pub finding: Option<FindingDecl>,
+    /// The fact of the rating policy (`checklists/policy/rating-policy.ron`) this option
+    /// expresses; its finding must then be rated as the policy says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
 }
 
 /// The rating of a risky answer.

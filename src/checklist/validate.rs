@@ -10,11 +10,11 @@ use std::path::Path;
 use sha2::{Digest as _, Sha256};
 
 use super::schema::{
-    BaselineDecl, ChecklistFile, ConditionDecl, FindingDecl, KindDecl, MatrixDecl, ModifierDecl,
-    QuestionDecl, RevisionDecl, SectionDecl, SourceDecl, TextDecl,
+    BaselineDecl, ChecklistFile, ConditionDecl, DpiaDecl, FindingDecl, KindDecl, MatrixDecl,
+    ModifierDecl, OptionDecl, QuestionDecl, RevisionDecl, SectionDecl, SourceDecl, TextDecl,
 };
 use super::{
-    AnswerOption, BaselineRisk, Checklist, Condition, Finding, Floor, Modifier, Question,
+    AnswerOption, BaselineRisk, Checklist, Condition, DpiaRule, Finding, Floor, Modifier, Question,
     QuestionIndex, QuestionKind, Revision, Section, Source,
 };
 use crate::choice::{Choice, UNKNOWN_ID};
@@ -25,6 +25,7 @@ use crate::text::Text;
 mod conditions;
 mod locate;
 mod risks;
+mod rules;
 
 use locate::{SourceIndex, locate_field};
 
@@ -200,6 +201,7 @@ impl Validator<'_> {
             modifiers,
             baseline_risks,
             sections,
+            dpia,
             revisions,
         } = decl;
 
@@ -257,6 +259,7 @@ impl Validator<'_> {
             .chain(baseline_risks.iter().map(|b| b.id.as_str()))
             .collect();
         let revisions = self.revisions(revisions, &version, &finding_ids);
+        let dpia = dpia.and_then(|d| self.dpia(d, &sections, &declared));
 
         // In the order of the file, so that the warnings are too.
         for key in sources.iter().map(|s| &s.key) {
@@ -283,6 +286,7 @@ impl Validator<'_> {
                 sections,
                 fingerprint,
                 revisions,
+                dpia,
                 index: QuestionIndex::default(),
             }
             .indexed(),
@@ -576,35 +580,10 @@ impl Validator<'_> {
         self.source_keys(&sources, declared, &format!("{path}.sources"), anchors);
 
         let mut option_ids = HashSet::new();
-        let mut opts = Vec::with_capacity(options.len());
-        for o in options {
-            let opath = format!("{path}.options[\"{}\"]", o.id);
-            let oanchors: &[&str] = &[section, &id, &o.id];
-            if o.id == UNKNOWN_ID {
-                self.error(
-                    &opath,
-                    oanchors,
-                    format!(
-                        "option id `{UNKNOWN_ID}` is reserved: every question offers it already"
-                    ),
-                );
-            } else if o.id.trim().is_empty() {
-                self.error(&opath, anchors, "option id is empty");
-            }
-            self.id_chars(&o.id, "option id", &opath, oanchors);
-            if !option_ids.insert(o.id.clone()) {
-                self.error(&opath, oanchors, format!("duplicate option id `{}`", o.id));
-            }
-            let label = self.text(&o.label, &format!("{opath}.label"), oanchors);
-            let finding = o
-                .finding
-                .map(|f| self.finding(&f, &format!("{opath}.finding"), oanchors));
-            opts.push(AnswerOption {
-                id: o.id.into(),
-                label,
-                finding,
-            });
-        }
+        let opts: Vec<AnswerOption> = options
+            .into_iter()
+            .map(|o| self.option(o, path, &[section, &id], &mut option_ids))
+            .collect();
         if opts.is_empty() {
             self.error(path, anchors, "question has no answer options");
         } else {
@@ -641,6 +620,45 @@ impl Validator<'_> {
             show_if,
             options: opts,
             unknown,
+        }
+    }
+
+    /// One answer option of the question at `path` (`anchors`: its section and id).
+    fn option(
+        &mut self,
+        o: OptionDecl,
+        path: &str,
+        anchors: &[&str],
+        seen: &mut HashSet<String>,
+    ) -> AnswerOption {
+        let opath = format!("{path}.options[\"{}\"]", o.id);
+        let oanchors: Vec<&str> = anchors.iter().copied().chain([o.id.as_str()]).collect();
+        let oanchors = oanchors.as_slice();
+        if o.id == UNKNOWN_ID {
+            self.error(
+                &opath,
+                oanchors,
+                format!("option id `{UNKNOWN_ID}` is reserved: every question offers it already"),
+            );
+        } else if o.id.trim().is_empty() {
+            self.error(&opath, anchors, "option id is empty");
+        }
+        self.id_chars(&o.id, "option id", &opath, oanchors);
+        if !seen.insert(o.id.clone()) {
+            self.error(&opath, oanchors, format!("duplicate option id `{}`", o.id));
+        }
+        let label = self.text(&o.label, &format!("{opath}.label"), oanchors);
+        let finding = o
+            .finding
+            .map(|f| self.finding(&f, &format!("{opath}.finding"), oanchors));
+        if let Some(fact) = &o.fact {
+            self.fact(fact, finding.as_ref(), &opath, oanchors);
+        }
+        AnswerOption {
+            id: o.id.into(),
+            label,
+            finding,
+            fact: o.fact,
         }
     }
 

@@ -89,6 +89,9 @@ pub struct Terms {
     pub reason_missing: &'static str,
     /// "auf die Untergrenze angehoben" (a residual set below the floor).
     pub floored: &'static str,
+    /// Label of a finding whose answer contradicts the result ("no DPIA needed" while the
+    /// result is "hohes Risiko").
+    pub contradiction: &'static str,
     /// "Hinweis": the label of such a note in the report.
     pub note: &'static str,
     /// "Angezeigt, weil die Antwort auf" … question id … [`Self::is_unknown_may_hold`].
@@ -201,6 +204,7 @@ pub const DE: Terms = Terms {
     reason: "Begründung der Absenkung",
     reason_missing: "Begründung fehlt: Die Maßnahme senkt Schwere und Wahrscheinlichkeit zusammen um zwei oder mehr Stufen; bitte begründen, was sie ändert.",
     floored: "Das erwartete Restrisiko liegt unter dem, was Maßnahmen hier erreichen können; es wird mit der Untergrenze bewertet.",
+    contradiction: "Widerspruch zum Ergebnis",
     note: "Hinweis",
     shown_because: "Angezeigt, weil die Antwort auf",
     assumed_because: "Angenommen, weil die Antwort auf",
@@ -276,6 +280,7 @@ pub const EN: Terms = Terms {
     reason: "Reason for the reduction",
     reason_missing: "Reason missing: the measure lowers severity and likelihood together by two or more levels; please say what it changes.",
     floored: "The expected residual risk is below what measures can achieve here; it is rated at the floor.",
+    contradiction: "Contradicts the result",
     note: "Note",
     shown_because: "Shown because the answer to",
     assumed_because: "Assumed because the answer to",

@@ -61,6 +61,12 @@ pub struct UiText {
     pub example_city: &'static str,
     pub example_police: &'static str,
     pub example_school: &'static str,
+    /// Start screen: the example of a ministry whose measures meet the floors.
+    pub example_ministry: &'static str,
+    /// Start screen: the example of a city on a public-sector Fediverse instance.
+    pub example_fediverse: &'static str,
+    /// Start screen: the example of a youth welfare office piloting a messenger.
+    pub example_messenger: &'static str,
     pub examples: &'static str,
     pub examples_intro: &'static str,
     pub fill_in: &'static str,
@@ -222,6 +228,9 @@ pub const DE: UiText = UiText {
     example_city: "Stadt Musterstadt auf TikTok – sorgfältig vorbereitet",
     example_police: "Polizeipräsidium Musterstadt auf Instagram",
     example_school: "Gymnasium auf TikTok – mit K.-o.-Kriterien",
+    example_ministry: "Ministerium auf TikTok – Maßnahmen an der Untergrenze",
+    example_fediverse: "Stadt im Fediverse (Mastodon) – geringes Risiko",
+    example_messenger: "Jugendamt: WhatsApp Business für Terminerinnerungen",
     examples: "Beispielfälle für Schulungen",
     examples_intro: "Öffnet eine ungespeicherte Kopie: ändern, ausprobieren, mit „Antworten zurücksetzen“ neu beginnen.",
     fill_in: "Ergänzen",
@@ -383,6 +392,9 @@ pub const EN: UiText = UiText {
     example_city: "City of Musterstadt on TikTok – carefully prepared",
     example_police: "Musterstadt police on Instagram",
     example_school: "Secondary school on TikTok – with knock-outs",
+    example_ministry: "Ministry on TikTok – measures at the floor",
+    example_fediverse: "City on the Fediverse (Mastodon) – low risk",
+    example_messenger: "Youth welfare office: WhatsApp Business for appointment reminders",
     examples: "Example cases for workshops",
     examples_intro: "Opens an unsaved copy: change it, try things, start again with “Reset answers”.",
     fill_in: "Fill in",

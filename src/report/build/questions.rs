@@ -132,6 +132,12 @@ impl Builder<'_> {
                         marked(k.get(self.lang), Mark::Class(RiskClass::Hoch)),
                     ));
                 }
+                if let Some(c) = &f.contradiction {
+                    rows.push((
+                        crate::i18n::tr(self.lang).terms.contradiction.to_owned(),
+                        marked(c.get(self.lang), Mark::Class(f.gross.class)),
+                    ));
+                }
                 rows.push((self.s.measure.to_owned(), self.measure_cell(f)));
             }
             None if choice.is_some() => {

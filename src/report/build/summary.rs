@@ -54,6 +54,16 @@ impl Builder<'_> {
                 rows,
             );
         }
+        // An answer that contradicts the result belongs up front with the knock-outs: the DPO
+        // must see that the team's own file says no DPIA is needed for a high-risk channel.
+        let label = crate::i18n::tr(self.lang).terms.contradiction;
+        for f in s.findings.iter().filter(|f| f.contradiction.is_some()) {
+            let reason = f.contradiction.as_ref().map(|c| c.get(self.lang));
+            self.para(
+                format!("{label} ({}): {}", f.id, reason.unwrap_or_default()),
+                TextStyle::Body,
+            );
+        }
     }
 
     fn summary_classes(&mut self) {

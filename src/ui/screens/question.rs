@@ -226,6 +226,14 @@ pub(super) fn finding_box(
                         .strong(),
                 );
             }
+            if let Some(c) = &f.contradiction {
+                let label = crate::i18n::tr(lang).terms.contradiction;
+                ui.label(
+                    RichText::new(format!("{label}: {}", c.get(lang)))
+                        .color(class_color(f.gross.class))
+                        .strong(),
+                );
+            }
             ui.label(format!(
                 "{}: {}",
                 s.recommended_measure,

@@ -121,6 +121,16 @@ fn knockouts_and_modifiers(ui: &mut Ui, app: &View<'_>, score: &Score, actions: 
             });
         }
     }
+    for f in score.findings.iter().filter(|f| f.contradiction.is_some()) {
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(RichText::new(&f.id).strong()).clicked() {
+                actions.push(Action::Go(Step::Question((&f.id).into())));
+            }
+            let label = crate::i18n::tr(lang).terms.contradiction;
+            let reason = f.contradiction.as_ref().map(|c| c.get(lang));
+            ui.label(format!("{label}: {}", reason.unwrap_or_default()));
+        });
+    }
     for m in w
         .checklist()
         .modifiers()

@@ -143,6 +143,9 @@ fn examples(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
         let title = match *name {
             "stadt-musterstadt-tiktok.ron" => s.example_city,
             "gymnasium-tiktok-knockout.ron" => s.example_school,
+            "ministerium-tiktok-untergrenze.ron" => s.example_ministry,
+            "stadt-fediverse-mastodon.ron" => s.example_fediverse,
+            "jugendamt-messenger.ron" => s.example_messenger,
             _ => s.example_police,
         };
         if ui.button(title).clicked() {
