@@ -75,14 +75,24 @@ pub fn keyboard(ctx: &egui::Context, app: &View<'_>, actions: &mut Vec<Action>) 
 pub fn top_bar(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            super::widgets::subheading(ui, "Plattform-Check");
-            ui.separator();
-            file_buttons(ui, app, actions);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                settings(ui, app, actions);
-            });
-        });
+        // The settings on the right are laid out first; the file commands take the width that
+        // is left and wrap onto a second row when it is too narrow (projector mode at 1024 px),
+        // so that no button ever lies on top of another.
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        egui::containers::Sides::new().shrink_left().show(
+            ui,
+            |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    super::widgets::subheading(ui, "Plattform-Check");
+                    ui.separator();
+                    file_buttons(ui, app, &mut left);
+                });
+            },
+            |ui| settings(ui, app, &mut right),
+        );
+        actions.extend(left);
+        actions.extend(right);
         messages(ui, app, actions);
         ui.add_space(2.0);
     });

@@ -44,6 +44,9 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// How much projector mode enlarges everything (on top of the user's text size).
+pub const PROJECTOR_ZOOM: f32 = 1.35;
+
 /// Applies theme and size.
 pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
     ctx.set_theme(if dark {
@@ -52,7 +55,11 @@ pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
         egui::Theme::Light
     });
     // Projector mode: larger text and stronger contrast for rooms with daylight.
-    let factor = if projector { zoom * 1.35 } else { zoom };
+    let factor = if projector {
+        zoom * PROJECTOR_ZOOM
+    } else {
+        zoom
+    };
     ctx.set_zoom_factor(factor);
     // Ctrl + and Ctrl − are the app's own commands, which keep the size in the preferences;
     // egui's built-in keyboard zoom would change it behind their back.

@@ -1,0 +1,82 @@
+//! The top bar holds at the sizes people use: 1024×768 and 1280×800, light and dark, normal and
+//! projector mode, German and English. No button overlaps another or leaves the window.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use plattformcheck::text::Lang;
+use plattformcheck::ui::action::Action;
+use plattformcheck::ui::{App, Prefs, style};
+
+/// The bar's buttons with an assessment open, in both languages.
+fn bar_labels(lang: Lang) -> Vec<&'static str> {
+    let s = &plattformcheck::i18n::tr(lang);
+    let mut labels: Vec<&str> = [
+        plattformcheck::ui::command::Command::Home,
+        plattformcheck::ui::command::Command::Open,
+        plattformcheck::ui::command::Command::Save,
+        plattformcheck::ui::command::Command::SaveAs,
+        plattformcheck::ui::command::Command::Undo,
+        plattformcheck::ui::command::Command::Redo,
+    ]
+    .iter()
+    .map(|c| c.label(&s.ui))
+    .collect();
+    labels.extend([s.ui.switch_language, s.review.mode_dpo, s.ui.view_menu]);
+    labels
+}
+
+#[test]
+fn the_top_bar_never_overlaps() {
+    let data = tempfile::tempdir().expect("temp dir");
+    for (w, h) in [(1024.0, 768.0), (1280.0, 800.0)] {
+        for projector in [false, true] {
+            for dark in [false, true] {
+                for lang in [Lang::De, Lang::En] {
+                    let prefs = Prefs {
+                        projector,
+                        dark,
+                        lang,
+                        ..Prefs::default()
+                    };
+                    let mut app = App::new(prefs, Some(data.path().to_path_buf()));
+                    app.apply(Action::OpenExample(0));
+                    // The harness does not apply egui's zoom factor, so it gets the logical
+                    // size that projector mode's zoom leaves of the window (`style::PROJECTOR_ZOOM`).
+                    let zoom = if projector {
+                        style::PROJECTOR_ZOOM
+                    } else {
+                        1.0
+                    };
+                    let mut harness = Harness::builder()
+                        .with_size(egui::vec2(w, h) / zoom)
+                        .with_max_steps(16)
+                        .with_context_setup(style::install_fonts)
+                        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+                    harness.run();
+                    let case = format!("{w}×{h}, projector {projector}, dark {dark}, {lang:?}");
+                    let screen = harness.ctx.content_rect();
+                    assert!(
+                        (screen.width() - w / zoom).abs() < 1.0,
+                        "{case}: logical width {screen:?}"
+                    );
+                    let rects: Vec<(&str, egui::Rect)> = bar_labels(lang)
+                        .into_iter()
+                        .map(|label| (label, harness.get_by_label(label).rect()))
+                        .collect();
+                    for (i, (a, ra)) in rects.iter().enumerate() {
+                        assert!(
+                            screen.contains_rect(*ra),
+                            "{case}: {a} {ra:?} leaves the window {screen:?}"
+                        );
+                        for (b, rb) in &rects[i + 1..] {
+                            assert!(
+                                !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                                "{case}: {a} {ra:?} overlaps {b} {rb:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
