@@ -84,6 +84,20 @@ pub mod iso_date {
 pub const GERMAN_DATE: &[BorrowedFormatItem<'static>] =
     format_description!("[day padding:none].[month padding:none].[year]");
 
+/// `TT.MM.JJJJ` with leading zeros, as German dates are shown (`01.02.2027`).
+const GERMAN_DATE_SHOWN: &[BorrowedFormatItem<'static>] =
+    format_description!("[day].[month].[year]");
+
+/// A date as the user interface shows it in `lang`: `31.12.2027` in German, `2027-12-31` in
+/// English. Files always hold ISO dates.
+pub fn shown(date: time::Date, lang: crate::text::Lang) -> String {
+    let format = match lang {
+        crate::text::Lang::De => GERMAN_DATE_SHOWN,
+        crate::text::Lang::En => ISO_DATE,
+    };
+    date.format(format).unwrap_or_default()
+}
+
 /// A date as a user types it: ISO (`2027-12-31`) or German (`31.12.2027`, also `1.2.2027`);
 /// `None` for anything else, including an empty text.
 pub fn parse_input(text: &str) -> Option<time::Date> {

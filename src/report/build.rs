@@ -53,20 +53,7 @@ pub fn build(
 
 /// A date as readers in the report language expect it.
 pub fn format_date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::De => format!(
-            "{:02}.{:02}.{}",
-            date.day(),
-            u8::from(date.month()),
-            date.year()
-        ),
-        Lang::En => format!(
-            "{}-{:02}-{:02}",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        ),
-    }
+    crate::dates::shown(date, lang)
 }
 
 /// `s`, or a dash when it is blank.

@@ -12,11 +12,26 @@ pub fn class_badge(ui: &mut Ui, class: RiskClass, lang: Lang) -> egui::Response 
     let text = RichText::new(format!(" {} ", class.name(lang)))
         .color(on_class_color(class))
         .strong();
+    // A badge never breaks inside: in a wrapping row it moves to the next line as a whole when
+    // the rest of the line is too short for it.
+    let width = egui::WidgetText::from(text.clone())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+        + 10.0;
+    if ui.layout().main_wrap && ui.available_size_before_wrap().x < width {
+        ui.end_row();
+    }
     egui::Frame::new()
         .fill(class_color(class))
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(4, 1))
-        .show(ui, |ui| ui.label(text))
+        .show(ui, |ui| ui.add(egui::Label::new(text).extend()))
         .response
 }
 
@@ -46,17 +61,19 @@ pub fn text_field(
     response.changed().then_some(buffer)
 }
 
-/// A date field that keeps half-typed text until it is a date (ISO `JJJJ-MM-TT` or German
-/// `TT.MM.JJJJ`); returns the new date (or `None` for an emptied field) when it changed.
+/// A date field, shown as the language writes dates; returns the new date when it changed.
+///
+/// It keeps half-typed text until it is a date (German `TT.MM.JJJJ` or ISO `JJJJ-MM-TT`, in
+/// either language); an emptied field gives `None`.
 pub fn date_field(
     ui: &mut Ui,
     label: &str,
     value: Option<time::Date>,
-    hint: &str,
-    today: &str,
+    lang: Lang,
 ) -> Option<Option<time::Date>> {
+    let s = &crate::i18n::tr(lang).ui;
     let current = value
-        .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
+        .map(|d| crate::dates::shown(d, lang))
         .unwrap_or_default();
     let label_response = ui.label(label);
     let id = label_response.id.with("date-buffer");
@@ -69,7 +86,7 @@ pub fn date_field(
             .add(
                 egui::TextEdit::singleline(&mut buffer)
                     .desired_width(110.0)
-                    .hint_text("JJJJ-MM-TT"),
+                    .hint_text(s.date_placeholder),
             )
             .labelled_by(label_response.id);
         let parsed = crate::dates::parse_input(&buffer);
@@ -78,16 +95,17 @@ pub fn date_field(
         if response.changed() && valid && parsed != value {
             out = Some(parsed);
         }
-        if !response.has_focus() && valid && parsed != value && out.is_none() {
-            // Changed elsewhere (undo, another screen): show the stored value.
+        if !response.has_focus() && valid && buffer != current && out.is_none() {
+            // Left the field, or changed elsewhere (undo, another screen): show the stored value
+            // as the language writes dates. A text that is not a date stays, with its hint.
             buffer = current.clone();
         }
         if !valid {
-            ui.colored_label(Color32::from_rgb(198, 40, 40), hint);
+            ui.colored_label(Color32::from_rgb(198, 40, 40), s.date_hint);
         }
-        if ui.small_button(today).clicked() {
+        if ui.small_button(s.today).clicked() {
             let t = crate::dates::today();
-            buffer = t.format(crate::dates::ISO_DATE).unwrap_or_default();
+            buffer = crate::dates::shown(t, lang);
             out = Some(Some(t));
         }
     });

@@ -27,7 +27,7 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
             ui.add_space(2.0);
         }
         let date_label = format!("{} *", labels.date.form);
-        if let Some(v) = date_field(ui, &date_label, m.date, s.date_hint, s.today) {
+        if let Some(v) = date_field(ui, &date_label, m.date, app.prefs.lang) {
             actions.push(Action::Edit(Edit::MetaDate(v)));
         }
     });

@@ -293,7 +293,7 @@ fn measure_fields(
                 MeasureEdit::Owner(v),
             )));
         }
-        if let Some(v) = date_field(&mut cols[1], s.due, m.due, s.date_hint, s.today) {
+        if let Some(v) = date_field(&mut cols[1], s.due, m.due, lang) {
             actions.push(Action::Edit(Edit::Measure(id.clone(), MeasureEdit::Due(v))));
         }
     });

@@ -372,27 +372,38 @@ fn action_plan(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Act
         s.col_status,
         s.col_residual,
     ];
-    egui::Grid::new("plan")
-        .striped(true)
-        .num_columns(6)
-        .show(ui, |ui| {
-            for (i, h) in headers.iter().enumerate() {
-                let arrow = if sort == i { " ▾" } else { "" };
-                if ui
-                    .link(RichText::new(format!("{h}{arrow}")).strong())
-                    .on_hover_text(s.sort_tip)
-                    .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(sort_id, i));
-                }
+    // Sorting by any column, as links in one line that wraps.
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(s.sort_by).weak());
+        for (i, h) in headers.iter().enumerate() {
+            let arrow = if sort == i { " ▾" } else { "" };
+            if ui
+                .link(RichText::new(format!("{h}{arrow}")).strong())
+                .on_hover_text(s.sort_tip)
+                .clicked()
+            {
+                ui.data_mut(|d| d.insert_temp(sort_id, i));
             }
-            ui.label(RichText::new(s.col_measure).strong());
-            ui.end_row();
-            for row in rows {
-                plan_row(ui, app, doc.checklist(), &row, actions);
-                ui.end_row();
-            }
-        });
+        }
+    });
+    // Each measure on two lines: what, who, when, state and residual class above, the measure's
+    // text below across the whole width. A table of six columns does not fit beside the side
+    // list at 1024 or 1280 px (nor in projector mode), and a cut-off or truncated measure is
+    // what the DPO must read.
+    let stripe = ui.visuals().faint_bg_color;
+    for (i, row) in rows.iter().enumerate() {
+        egui::Frame::new()
+            .fill(if i % 2 == 0 {
+                stripe
+            } else {
+                egui::Color32::TRANSPARENT
+            })
+            .inner_margin(egui::Margin::symmetric(6, 4))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                plan_row(ui, app, doc.checklist(), row, actions);
+            });
+    }
 }
 
 /// One row of the action plan: the finding (a click goes to its question), owner, due date,
@@ -414,53 +425,50 @@ fn plan_row(
         Some(_) => row.id.to_owned(),
         None => format!("{} — {}", row.id, s.no_finding_short),
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if let Some(g) = row.gross() {
             class_badge(ui, g.class, lang);
         }
         if row.is_question() {
-            if ui.link(super::short(&title, 40)).clicked() {
+            if ui.link(RichText::new(&title).strong()).clicked() {
                 actions.push(Action::Go(Step::Question(row.id.into())));
             }
         } else {
-            ui.label(super::short(&title, 40));
+            ui.label(RichText::new(&title).strong());
+        }
+        let Some(status) = row.status() else {
+            ui.label(RichText::new(s.not_planned).weak());
+            if let Some(r) = row.residual() {
+                ui.label(format!("{}:", s.col_residual));
+                class_badge(ui, r.class, lang);
+            }
+            if ui.small_button(s.plan_measure).clicked() {
+                actions.push(Action::Edit(Edit::PlanMeasure {
+                    finding: row.id.into(),
+                    lang,
+                }));
+            }
+            return;
+        };
+        let or_dash = |text: &str| {
+            if text.is_empty() {
+                "—".to_owned()
+            } else {
+                text.to_owned()
+            }
+        };
+        ui.label(format!("· {}: {}", s.col_owner, or_dash(row.owner())));
+        let due = row
+            .due()
+            .map_or_else(|| "—".into(), |d| crate::dates::shown(d, lang));
+        ui.label(format!("· {}: {due}", s.col_due));
+        ui.label(format!("· {}", status.name(lang)));
+        if let Some(r) = row.residual() {
+            ui.label(format!("· {}:", s.col_residual));
+            class_badge(ui, r.class, lang);
         }
     });
-    let dash = |text: &str| {
-        if text.is_empty() {
-            "—".to_owned()
-        } else {
-            text.to_owned()
-        }
-    };
-    if let Some(status) = row.status() {
-        ui.label(dash(row.owner()));
-        ui.label(
-            row.due()
-                .and_then(|d| d.format(crate::dates::ISO_DATE).ok())
-                .unwrap_or_else(|| "—".into()),
-        );
-        ui.label(status.name(lang));
-        if let Some(r) = row.residual() {
-            class_badge(ui, r.class, lang);
-        } else {
-            ui.label("—");
-        }
-        let text = row.text(lang);
-        ui.add(egui::Label::new(super::short(text, 70)).truncate())
-            .on_hover_text(text);
-    } else {
-        ui.label("—");
-        ui.label("—");
-        ui.label(RichText::new(s.not_planned).weak());
-        if let Some(r) = row.residual() {
-            class_badge(ui, r.class, lang);
-        }
-        if ui.small_button(s.plan_measure).clicked() {
-            actions.push(Action::Edit(Edit::PlanMeasure {
-                finding: row.id.into(),
-                lang,
-            }));
-        }
+    if row.status().is_some() {
+        ui.add(egui::Label::new(row.text(lang)).wrap());
     }
 }

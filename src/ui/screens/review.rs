@@ -306,13 +306,7 @@ fn opinion_and_decision(ui: &mut Ui, app: &View<'_>, doc: &Session, actions: &mu
         if let Some(v) = text_field(&mut cols[0], t.opinion_by, by, false, false) {
             actions.push(edit(ReviewEdit::OpinionBy(v)));
         }
-        if let Some(v) = date_field(
-            &mut cols[1],
-            t.opinion_date,
-            r.opinion_date,
-            s.date_hint,
-            s.today,
-        ) {
+        if let Some(v) = date_field(&mut cols[1], t.opinion_date, r.opinion_date, lang) {
             actions.push(edit(ReviewEdit::OpinionDate(v)));
         }
     });
@@ -339,17 +333,11 @@ fn opinion_and_decision(ui: &mut Ui, app: &View<'_>, doc: &Session, actions: &mu
         if let Some(v) = text_field(&mut cols[0], s.decided_by, &r.decided_by, false, false) {
             actions.push(edit(ReviewEdit::DecidedBy(v)));
         }
-        if let Some(v) = date_field(
-            &mut cols[1],
-            s.decision_date,
-            r.decision_date,
-            s.date_hint,
-            s.today,
-        ) {
+        if let Some(v) = date_field(&mut cols[1], s.decision_date, r.decision_date, lang) {
             actions.push(edit(ReviewEdit::DecisionDate(v)));
         }
     });
-    if let Some(v) = date_field(ui, s.next_review, review.next_review, s.date_hint, s.today) {
+    if let Some(v) = date_field(ui, s.next_review, review.next_review, lang) {
         actions.push(edit(ReviewEdit::NextReview(v)));
     }
 }
