@@ -80,3 +80,44 @@ fn the_top_bar_never_overlaps() {
         }
     }
 }
+
+#[test]
+fn a_new_question_starts_at_its_top_and_the_side_list_follows() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    app.apply(Action::OpenExample(0));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    let screen = harness.ctx.content_rect();
+    // The last question of the checklist and, back again, the first: each time the question's
+    // heading and its entry in the side list are on screen.
+    let ids: Vec<String> = {
+        let doc = harness.state().doc.as_ref().expect("open");
+        let c = doc.wizard().checklist();
+        let all: Vec<String> = c.questions().map(|(_, q)| q.id.to_string()).collect();
+        vec![all.last().cloned().expect("questions"), all[0].clone()]
+    };
+    for id in ids {
+        harness
+            .state_mut()
+            .apply(Action::Go(plattformcheck::wizard::Step::Question(
+                id.as_str().into(),
+            )));
+        harness.run();
+        let nodes: Vec<egui::Rect> = harness
+            .query_all_by_label_contains(&format!("{id}  "))
+            .map(|n| n.rect())
+            .collect();
+        assert!(nodes.len() >= 2, "{id}: heading and side-list entry");
+        for r in nodes {
+            assert!(
+                screen.contains_rect(r),
+                "{id}: {r:?} is scrolled out of the window {screen:?}"
+            );
+        }
+    }
+}

@@ -93,9 +93,19 @@ pub fn top_bar(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
         );
         actions.extend(left);
         actions.extend(right);
-        messages(ui, app, actions);
         ui.add_space(2.0);
     });
+    // Messages float at the bottom right instead of pushing the layout down, so that nothing
+    // moves under the pointer when one appears.
+    if !app.messages.is_empty() {
+        egui::Area::new(egui::Id::unique("messages"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                ui.set_max_width(560.0);
+                egui::Frame::popup(ui.style()).show(ui, |ui| messages(ui, app, actions));
+            });
+    }
 }
 
 fn file_buttons(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
@@ -197,25 +207,38 @@ fn messages(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
 pub fn workspace(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let score = doc.wizard().score();
+    // A new step (another question, the result) starts at its top, and the side list brings
+    // it into view; between changes both scroll as the user scrolls them.
+    let step = doc.wizard().step();
+    let key = egui::Id::unique("workspace-step");
+    let moved = ui.data_mut(|d| {
+        let last = d.get_temp::<Step>(key);
+        d.insert_temp(key, step.clone());
+        last.as_ref() != Some(step)
+    });
     egui::Panel::left("navigation")
         .resizable(true)
         .default_size(330.0)
         .min_size(240.0)
         .show(ui, |ui| {
-            navigation(ui, app, &score, actions);
+            navigation(ui, app, &score, moved, actions);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                // Cap the reading width on wide screens; never widen past the panel.
-                ui.set_max_width((ui.available_width() - 8.0).min(980.0));
-                match doc.wizard().step() {
-                    Step::Metadata => metadata::ui(ui, app, actions),
-                    Step::Question(id) => question::ui(ui, app, id, &score, actions),
-                    Step::Result => result::ui(ui, app, &score, actions),
-                }
-            });
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("workspace-scroll")
+            .auto_shrink([false, false]);
+        if moved {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| {
+            // Cap the reading width on wide screens; never widen past the panel.
+            ui.set_max_width((ui.available_width() - 8.0).min(980.0));
+            match step {
+                Step::Metadata => metadata::ui(ui, app, actions),
+                Step::Question(id) => question::ui(ui, app, id, &score, actions),
+                Step::Result => result::ui(ui, app, &score, actions),
+            }
+        });
     });
 }
 
@@ -234,7 +257,7 @@ fn state_mark(app: &View<'_>, score: &Score, id: &str) -> (String, egui::Color32
     }
 }
 
-fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
+fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: &mut Vec<Action>) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
@@ -297,6 +320,9 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Acti
                             }),
                         )
                         .on_hover_text(q.text.get(lang));
+                    if selected && moved {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                    }
                     if response.clicked() {
                         actions.push(Action::Go(Step::Question(q.id.clone())));
                     }
