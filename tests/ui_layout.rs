@@ -17,12 +17,22 @@ fn bar_labels(lang: Lang) -> Vec<&'static str> {
         plattformcheck::ui::command::Command::SaveAs,
         plattformcheck::ui::command::Command::Undo,
         plattformcheck::ui::command::Command::Redo,
+        plattformcheck::ui::command::Command::Result,
     ]
     .iter()
     .map(|c| c.label(&s.ui))
     .collect();
     labels.extend([s.ui.switch_language, s.review.mode_dpo, s.ui.view_menu]);
     labels
+}
+
+/// The widget labelled `label` nearest the top of the window: the bar's, where the side list
+/// has one of the same name ("Ergebnis").
+fn top_most<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .query_all_by_label(label)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap_or_else(|| panic!("{label} is shown"))
 }
 
 #[test]
@@ -61,7 +71,7 @@ fn the_top_bar_never_overlaps() {
                     );
                     let rects: Vec<(&str, egui::Rect)> = bar_labels(lang)
                         .into_iter()
-                        .map(|label| (label, harness.get_by_label(label).rect()))
+                        .map(|label| (label, top_most(&harness, label).rect()))
                         .collect();
                     for (i, (a, ra)) in rects.iter().enumerate() {
                         assert!(
@@ -120,4 +130,37 @@ fn a_new_question_starts_at_its_top_and_the_side_list_follows() {
             );
         }
     }
+}
+
+#[test]
+fn the_result_is_one_click_or_ctrl_r_away() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    app.apply(Action::OpenExample(0));
+    app.apply(Action::Go(plattformcheck::wizard::Step::Metadata));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    let step = |h: &Harness<'_, App>| h.state().doc.as_ref().map(|d| d.wizard().step().clone());
+    top_most(&harness, "Ergebnis").click();
+    harness.run();
+    assert_eq!(
+        step(&harness),
+        Some(plattformcheck::wizard::Step::Result),
+        "button"
+    );
+    harness
+        .state_mut()
+        .apply(Action::Go(plattformcheck::wizard::Step::Metadata));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    harness.run();
+    assert_eq!(
+        step(&harness),
+        Some(plattformcheck::wizard::Step::Result),
+        "Ctrl+R"
+    );
 }

@@ -151,6 +151,8 @@ pub struct UiText {
     pub sort_tip: &'static str,
     /// Action plan: before the column names that sort it.
     pub sort_by: &'static str,
+    /// Tooltip of the "Ergebnis" command in the top bar.
+    pub result_tip: &'static str,
     pub sources: &'static str,
     pub sources_checked: &'static str,
     pub start_intro: &'static str,
@@ -317,6 +319,7 @@ pub const DE: UiText = UiText {
     severity_short: "S",
     sort_tip: "Nach dieser Spalte sortieren",
     sort_by: "Sortieren nach:",
+    result_tip: "Zum Ergebnis der Prüfung",
     sources: "Quellen",
     sources_checked: "Quellen geprüft am",
     start_intro: "Prüfen Sie Schritt für Schritt, ob der Social-Media-Kanal Ihrer Stelle datenschutzgerecht betrieben wird. Das Risiko wird wie von den Aufsichtsbehörden bewertet (Schwere × Eintrittswahrscheinlichkeit, DSK-Kurzpapier Nr. 18).",
@@ -483,6 +486,7 @@ pub const EN: UiText = UiText {
     severity_short: "S",
     sort_tip: "Sort by this column",
     sort_by: "Sort by:",
+    result_tip: "Go to the result of the assessment",
     sources: "Sources",
     sources_checked: "sources checked on",
     start_intro: "Check step by step whether your body's social-media channel is run in line with data protection. The risk is rated as supervisory authorities do (severity × likelihood, DSK short paper no. 18).",

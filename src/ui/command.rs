@@ -30,12 +30,14 @@ pub enum Command {
     ZoomOut,
     /// Normal text size.
     ZoomReset,
+    /// The result of the open assessment.
+    Result,
 }
 
 impl Command {
     /// Every command, those with longer shortcuts first (Ctrl+Shift+S must be taken before
     /// Ctrl+S, which it also matches).
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::SaveAs,
         Self::Save,
         Self::Open,
@@ -44,6 +46,7 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
+        Self::Result,
         Self::Home,
     ];
 
@@ -59,6 +62,7 @@ impl Command {
             Self::ZoomIn => s.larger,
             Self::ZoomOut => s.smaller,
             Self::ZoomReset => s.normal_size,
+            Self::Result => s.result_title,
         }
     }
 
@@ -66,6 +70,7 @@ impl Command {
     pub fn tooltip(self, s: &UiText) -> Option<&'static str> {
         match self {
             Self::Home => Some(s.home_tip),
+            Self::Result => Some(s.result_tip),
             _ => None,
         }
     }
@@ -85,6 +90,7 @@ impl Command {
         const ZOOM_IN: &[KeyboardShortcut] = &[k(CMD, Key::Plus), k(CMD, Key::Equals)];
         const ZOOM_OUT: &[KeyboardShortcut] = &[k(CMD, Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[k(CMD, Key::Num0)];
+        const RESULT: &[KeyboardShortcut] = &[k(CMD, Key::R)];
         match self {
             Self::Home => &[],
             Self::Open => OPEN,
@@ -95,6 +101,7 @@ impl Command {
             Self::ZoomIn => ZOOM_IN,
             Self::ZoomOut => ZOOM_OUT,
             Self::ZoomReset => ZOOM_RESET,
+            Self::Result => RESULT,
         }
     }
 
@@ -121,6 +128,7 @@ impl Command {
             Self::ZoomIn => Action::Zoom(1),
             Self::ZoomOut => Action::Zoom(-1),
             Self::ZoomReset => Action::Zoom(0),
+            Self::Result => Action::Go(crate::wizard::Step::Result),
         }
     }
 

@@ -84,8 +84,12 @@ pub fn top_bar(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
             ui,
             |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    super::widgets::subheading(ui, "Plattform-Check");
-                    ui.separator();
+                    // The name (also in the window title) gives way first, so that the commands
+                    // keep one row at 1024 px.
+                    if ui.available_width() >= 830.0 {
+                        super::widgets::subheading(ui, "Plattform-Check");
+                        ui.separator();
+                    }
                     file_buttons(ui, app, &mut left);
                 });
             },
@@ -120,6 +124,7 @@ fn file_buttons(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     add(Command::SaveAs, true, ui);
     add(Command::Undo, doc.wizard().can_undo(), ui);
     add(Command::Redo, doc.wizard().can_redo(), ui);
+    add(Command::Result, *doc.wizard().step() != Step::Result, ui);
 }
 
 /// Language, theme, text size and projector mode (laid out right to left).
