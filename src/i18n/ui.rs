@@ -133,6 +133,10 @@ pub struct UiText {
     pub required_note: &'static str,
     pub reset_answers: &'static str,
     pub reset_answers_tip: &'static str,
+    /// The question before all answers are cleared.
+    pub reset_confirm_text: &'static str,
+    /// The button that clears them.
+    pub reset_confirm: &'static str,
     pub residual_class: &'static str,
     pub residual_likelihood: &'static str,
     pub residual_severity: &'static str,
@@ -302,6 +306,8 @@ pub const DE: UiText = UiText {
     required_note: "* Pflichtfeld",
     reset_answers: "Antworten zurücksetzen",
     reset_answers_tip: "Alle Antworten, Maßnahmen und die Bewertung leeren (Stammdaten bleiben; rückgängig machbar)",
+    reset_confirm_text: "Alle Antworten mit Begründungen und Nachweisen, alle Maßnahmen und die Prüfung der oder des DSB (Voten, Stellungnahme, Entscheidung) werden geleert. Die Stammdaten bleiben. „Rückgängig“ (Strg+Z) stellt alles wieder her.",
+    reset_confirm: "Alle Antworten leeren",
     residual_class: "Restrisiko:",
     residual_likelihood: "Erwartete Wahrscheinlichkeit danach",
     residual_severity: "Erwartete Schwere danach",
@@ -469,6 +475,8 @@ pub const EN: UiText = UiText {
     required_note: "* required",
     reset_answers: "Reset answers",
     reset_answers_tip: "Clear all answers, measures and the review (basic data stays; can be undone)",
+    reset_confirm_text: "All answers with their justifications and evidence, all measures and the DPO's review (verdicts, opinion, decision) are cleared. The basic data stays. “Undo” (Ctrl+Z) brings everything back.",
+    reset_confirm: "Clear all answers",
     residual_class: "Residual risk:",
     residual_likelihood: "Expected likelihood afterwards",
     residual_severity: "Expected severity afterwards",

@@ -113,6 +113,8 @@ pub enum Action {
     SetMode(Mode),
     /// Apply an edit the user confirmed (one that begins a new round).
     ConfirmedEdit(Edit),
+    /// Ask before clearing all answers ("Antworten zurücksetzen").
+    AskReset,
     /// Ask who submits, then submit.
     Submit,
     /// Submit, by this person, today.

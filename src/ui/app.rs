@@ -39,6 +39,9 @@ pub struct App {
     pub allow_close: bool,
     /// Set when the app wants the window closed.
     pub close_now: bool,
+    /// What to do once a file that had no name yet is saved through the dialog ("Speichern"
+    /// when closing or leaving a never-saved assessment).
+    after_save: Option<Box<Action>>,
 
     /// Applied zoom, to notice when it must be set again.
     applied_style: Option<(bool, f32, bool)>,
@@ -90,6 +93,7 @@ impl App {
             pending: None,
             allow_close: false,
             close_now: false,
+            after_save: None,
 
             applied_style: None,
             applied_title: None,
@@ -163,6 +167,9 @@ impl App {
             Action::SaveTo(path) => {
                 if self.save_to(&path) {
                     self.dialog = None;
+                    if let Some(then) = self.after_save.take() {
+                        self.apply(*then);
+                    }
                 }
             }
             Action::Go(step) => self.with_wizard(|w| w.go(step)),
@@ -203,7 +210,11 @@ impl App {
                     self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
                 }
             }
-            Action::CancelDialog => self.dialog = None,
+            Action::CancelDialog => {
+                self.dialog = None;
+                self.after_save = None;
+            }
+            Action::AskReset => self.dialog = Some(Dialog::ConfirmReset),
             Action::DialogPathEdited => self.look_up_dialog_target(),
             Action::RestoreAutosave => self.restore_autosave(),
             Action::DiscardAutosave => {
@@ -271,6 +282,8 @@ impl App {
                 self.apply(Action::Save);
                 if !self.is_dirty() {
                     self.close();
+                } else {
+                    self.continue_after_save_as(Action::CloseRequested);
                 }
             }
             Action::Leave(then) => self.leave_then(*then.clone(), |app| app.apply(*then)),
@@ -287,9 +300,25 @@ impl App {
                 self.apply(Action::Save);
                 if !self.is_dirty() {
                     self.apply(*then);
+                } else {
+                    self.continue_after_save_as(*then);
                 }
             }
             _ => {}
+        }
+    }
+
+    /// When saving opened the "save as" dialog (the file has no name yet), `then` runs once the
+    /// user has saved there; cancelling the dialog forgets it.
+    fn continue_after_save_as(&mut self, then: Action) {
+        if matches!(
+            self.dialog,
+            Some(Dialog::File {
+                purpose: FilePurpose::SaveAs,
+                ..
+            })
+        ) {
+            self.after_save = Some(Box::new(then));
         }
     }
 

@@ -81,6 +81,8 @@ pub enum Dialog {
     },
     /// Unsaved changes when closing the window.
     ConfirmClose,
+    /// Clear all answers and measures?
+    ConfirmReset,
     /// Unsaved changes when leaving the assessment for `then`.
     ConfirmLeave(Box<Action>),
     /// A checklist of one's own did not load.

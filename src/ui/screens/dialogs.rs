@@ -59,6 +59,7 @@ pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mu
                 ),
                 actions,
             ),
+            Dialog::ConfirmReset => confirm_reset(ui, s, actions),
             Dialog::ChecklistProblems(problems) => checklist_problems(ui, s, problems, actions),
             Dialog::ConfirmNewRound(edit) => review::confirm_new_round(ui, app, edit, actions),
             Dialog::Submit { by } => review::submit(ui, app, by, actions),
@@ -71,6 +72,22 @@ pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mu
     if modal.should_close() {
         actions.push(Action::CancelDialog);
     }
+}
+
+/// Clear all answers? Says what goes and what stays, and that Undo brings it back.
+fn confirm_reset(ui: &mut egui::Ui, s: &UiText, actions: &mut Vec<Action>) {
+    subheading(ui, s.reset_answers);
+    ui.label(s.reset_confirm_text);
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(s.reset_confirm).strong()).clicked() {
+            actions.push(Action::CancelDialog);
+            actions.push(Action::Edit(crate::ui::action::Edit::ResetAnswers));
+        }
+        if ui.button(s.cancel).clicked() {
+            actions.push(Action::CancelDialog);
+        }
+    });
 }
 
 /// The in-app path dialog for `purpose`; `path` is the text being edited.

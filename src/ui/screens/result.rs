@@ -251,13 +251,16 @@ fn open_questions(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<
         if ui.button(format!("← {}", s.back)).clicked() {
             actions.push(Action::Back);
         }
-        if ui
-            .button(s.reset_answers)
-            .on_hover_text(s.reset_answers_tip)
-            .clicked()
-        {
-            actions.push(Action::Edit(Edit::ResetAnswers));
-        }
+        // Far from navigation, and only after a question: clearing everything is no step back.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(format!("{} …", s.reset_answers))
+                .on_hover_text(s.reset_answers_tip)
+                .clicked()
+            {
+                actions.push(Action::AskReset);
+            }
+        });
     });
 }
 
