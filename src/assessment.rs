@@ -312,6 +312,7 @@ impl Mismatch {
 impl Assessment {
     /// An empty assessment for `checklist`.
     pub fn new(checklist: &Checklist) -> Self {
+        // The platform is prefilled where the checklist is about one (TikTok).
         Self {
             format_version: FORMAT_VERSION,
             checklist: ChecklistRef {
@@ -319,7 +320,10 @@ impl Assessment {
                 version: checklist.version().to_owned(),
                 fingerprint: checklist.fingerprint().to_owned(),
             },
-            metadata: Metadata::default(),
+            metadata: Metadata {
+                platform: checklist.platform().unwrap_or_default().to_owned(),
+                ..Metadata::default()
+            },
             answers: BTreeMap::new(),
             measures: BTreeMap::new(),
             review: Review::default(),

@@ -49,6 +49,7 @@ pub struct Checklist {
     date: String,
     title: Text,
     description: Text,
+    platform: Option<String>,
     sources: Vec<Source>,
     matrix: Matrix,
     modifiers: Vec<Modifier>,
@@ -369,6 +370,11 @@ impl Checklist {
     /// Description.
     pub fn description(&self) -> &Text {
         &self.description
+    }
+
+    /// The platform new assessments are prefilled with, if the checklist is about one.
+    pub fn platform(&self) -> Option<&str> {
+        self.platform.as_deref()
     }
 
     /// All sources.

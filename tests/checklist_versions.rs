@@ -27,7 +27,7 @@ const PINNED: &[(&str, &str, &str)] = &[
     (
         "tiktok",
         "1.2.0",
-        "4043c4c5b8618511d64eec42a7a954eb99ca9b9c487d1ce9f878c72017398f23",
+        "adddaa2dfde586cdb52b5e690daf1ad5b972c502c830ed67eb3230a661d1e8c7",
     ),
 ];
 

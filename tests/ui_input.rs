@@ -96,3 +96,48 @@ fn english_dates_are_iso_and_the_hint_is_english() {
     );
     h.get_by_label_contains("Format: YYYY-MM-DD");
 }
+
+#[test]
+fn the_platform_is_prefilled_from_the_checklist() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let h = harness(Lang::De, data.path());
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.wizard().assessment().metadata.platform.clone())
+            .as_deref(),
+        Some("TikTok"),
+        "a TikTok assessment is about TikTok"
+    );
+    let social = plattformcheck::builtin::load("soziale-netzwerke").expect("built in");
+    assert!(
+        plattformcheck::assessment::Assessment::new(&social)
+            .metadata
+            .platform
+            .is_empty(),
+        "the team names the social network"
+    );
+}
+
+#[test]
+fn the_open_dialog_starts_in_the_folder_of_the_open_file() {
+    use plattformcheck::ui::action::FilePurpose;
+    use plattformcheck::ui::state::Dialog;
+    let data = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = work.path().join("kanal.ron");
+    let mut h = harness(Lang::De, data.path());
+    h.state_mut().apply(Action::SaveTo(file.clone()));
+    assert!(file.exists(), "saved");
+    h.state_mut()
+        .apply(Action::ShowFileDialog(FilePurpose::Open));
+    let Some(Dialog::File { path, .. }) = &h.state().dialog else {
+        panic!("the in-app dialog is shown");
+    };
+    assert!(
+        std::path::Path::new(path).starts_with(work.path()),
+        "{path} is in {}",
+        work.path().display()
+    );
+}

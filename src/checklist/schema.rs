@@ -35,6 +35,10 @@ pub struct ChecklistFile {
     pub title: TextDecl,
     /// What the checklist covers and for whom.
     pub description: TextDecl,
+    /// The platform every assessment with this checklist is about (`TikTok`), prefilled in new
+    /// assessments; absent where the team names it (social networks, messengers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
     /// Every source that a question, modifier, baseline risk or the matrix cites.
     #[serde(default)]
     pub sources: Vec<SourceDecl>,

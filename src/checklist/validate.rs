@@ -196,6 +196,7 @@ impl Validator<'_> {
             date,
             title,
             description,
+            platform,
             sources,
             matrix,
             modifiers,
@@ -205,27 +206,7 @@ impl Validator<'_> {
             revisions,
         } = decl;
 
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            self.error(
-                "id",
-                &[],
-                format!("checklist id `{id}` must be lowercase letters, digits and dashes"),
-            );
-        }
-        if version.trim().is_empty() {
-            self.error("version", &[], "version is empty");
-        }
-        if time::Date::parse(&date, crate::dates::ISO_DATE).is_err() {
-            self.error(
-                "date",
-                &[],
-                format!("date `{date}` is not an ISO date (YYYY-MM-DD)"),
-            );
-        }
+        self.header(&id, &version, &date, platform.as_deref());
         let title = self.text(&title, "title", &[]);
         let description = self.text(&description, "description", &[]);
 
@@ -279,6 +260,7 @@ impl Validator<'_> {
                 date,
                 title,
                 description,
+                platform,
                 sources,
                 matrix: matrix?,
                 modifiers,
@@ -291,6 +273,38 @@ impl Validator<'_> {
             }
             .indexed(),
         )
+    }
+
+    /// The checklist's id, version, date and platform.
+    fn header(&mut self, id: &str, version: &str, date: &str, platform: Option<&str>) {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.error(
+                "id",
+                &[],
+                format!("checklist id `{id}` must be lowercase letters, digits and dashes"),
+            );
+        }
+        if version.trim().is_empty() {
+            self.error("version", &[], "version is empty");
+        }
+        if time::Date::parse(date, crate::dates::ISO_DATE).is_err() {
+            self.error(
+                "date",
+                &[],
+                format!("date `{date}` is not an ISO date (YYYY-MM-DD)"),
+            );
+        }
+        if platform.is_some_and(|p| p.trim().is_empty() || p.chars().any(crate::text::is_hidden)) {
+            self.error(
+                "platform",
+                &[],
+                "platform is empty or contains an invisible character",
+            );
+        }
     }
 
     /// Earlier versions: each named once, not the current version, with a fingerprint, and

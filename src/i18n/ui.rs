@@ -155,6 +155,10 @@ pub struct UiText {
     pub sort_tip: &'static str,
     /// Action plan: before the column names that sort it.
     pub sort_by: &'static str,
+    /// Start screen, after the number of follow-up questions of a checklist.
+    pub follow_ups: &'static str,
+    /// Tooltip of the side list's progress: why it counts fewer questions than the checklist has.
+    pub progress_tip: &'static str,
     /// Tooltip of the "Ergebnis" command in the top bar.
     pub result_tip: &'static str,
     pub sources: &'static str,
@@ -325,6 +329,8 @@ pub const DE: UiText = UiText {
     severity_short: "S",
     sort_tip: "Nach dieser Spalte sortieren",
     sort_by: "Sortieren nach:",
+    follow_ups: "davon Folgefragen, die nur erscheinen, wenn sie zutreffen",
+    progress_tip: "Gezählt werden die angezeigten Fragen. Folgefragen erscheinen erst, wenn eine Antwort sie betrifft, und verschwinden, wenn sie nicht zutreffen.",
     result_tip: "Zum Ergebnis der Prüfung",
     sources: "Quellen",
     sources_checked: "Quellen geprüft am",
@@ -494,6 +500,8 @@ pub const EN: UiText = UiText {
     severity_short: "S",
     sort_tip: "Sort by this column",
     sort_by: "Sort by:",
+    follow_ups: "of them follow-up questions that appear only where they apply",
+    progress_tip: "Counts the questions shown. Follow-up questions appear when an answer concerns them and disappear when they do not apply.",
     result_tip: "Go to the result of the assessment",
     sources: "Sources",
     sources_checked: "sources checked on",

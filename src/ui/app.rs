@@ -570,7 +570,19 @@ impl App {
             FilePurpose::Compare | FilePurpose::VerifyPdf => {
                 self.doc_folder().unwrap_or(dir).join("")
             }
-            FilePurpose::Open | FilePurpose::Checklist => dir,
+            // Where the user works: the open file's folder, else the last file's, else the
+            // documents folder. The path ends in a separator so that the name can be typed on.
+            FilePurpose::Open | FilePurpose::Checklist => self
+                .doc_folder()
+                .or_else(|| {
+                    self.prefs
+                        .recent
+                        .first()
+                        .and_then(|p| p.parent())
+                        .map(Path::to_path_buf)
+                })
+                .unwrap_or(dir)
+                .join(""),
         }
     }
 

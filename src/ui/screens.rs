@@ -284,7 +284,8 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: 
         s.of,
         c.visible,
         s.answered_short
-    )));
+    )))
+    .on_hover_text(s.progress_tip);
     ui.add_space(4.0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

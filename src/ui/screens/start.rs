@@ -89,13 +89,16 @@ fn new_assessment(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
                 }
             });
             ui.label(RichText::new(c.description().get(lang)).weak());
+            // The side list counts only the questions shown; say why the numbers differ.
+            let follow_ups = c.questions().filter(|(_, q)| q.show_if.is_some()).count();
             ui.label(
                 RichText::new(format!(
-                    "{} {} · {} {}",
+                    "{} {} · {} {} · {follow_ups} {}",
                     s.version,
                     c.version(),
                     s.sources_checked,
-                    c.date()
+                    c.date(),
+                    s.follow_ups
                 ))
                 .weak()
                 .size(12.0),
