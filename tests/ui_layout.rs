@@ -164,3 +164,64 @@ fn the_result_is_one_click_or_ctrl_r_away() {
         "Ctrl+R"
     );
 }
+
+#[test]
+fn result_metadata_and_question_fit_the_window_in_every_mode() {
+    use egui::accesskit::Role;
+    let data = tempfile::tempdir().expect("temp dir");
+    for (w, h) in [(1024.0, 768.0), (1280.0, 800.0)] {
+        for projector in [false, true] {
+            for (example, step) in [
+                (0, "result"),
+                (5, "result"),
+                (0, "metadata"),
+                (3, "question"),
+            ] {
+                let prefs = Prefs {
+                    projector,
+                    ..Prefs::default()
+                };
+                let mut app = App::new(prefs, Some(data.path().to_path_buf()));
+                app.apply(Action::OpenExample(example));
+                let to = match step {
+                    "result" => plattformcheck::wizard::Step::Result,
+                    "metadata" => plattformcheck::wizard::Step::Metadata,
+                    _ => {
+                        let doc = app.doc.as_ref().expect("open");
+                        let (_, q) = doc.wizard().checklist().questions().nth(5).expect("q");
+                        plattformcheck::wizard::Step::Question(q.id.clone())
+                    }
+                };
+                app.apply(Action::Go(to));
+                let zoom = if projector {
+                    style::PROJECTOR_ZOOM
+                } else {
+                    1.0
+                };
+                let mut harness = Harness::builder()
+                    .with_size(egui::vec2(w, h) / zoom)
+                    .with_max_steps(16)
+                    .with_context_setup(style::install_fonts)
+                    .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+                harness.run();
+                let screen = harness.ctx.content_rect();
+                let case = format!("{w}×{h}, projector {projector}, example {example}, {step}");
+                let mut checked = 0;
+                for role in [Role::Label, Role::Link, Role::Button] {
+                    for node in harness.query_all_by_role(role) {
+                        let r = node.rect();
+                        checked += 1;
+                        assert!(
+                            r.right() <= screen.right() + 1.0,
+                            "{case}: {:?} ends at {} beyond the window's {}",
+                            node,
+                            r.right(),
+                            screen.right()
+                        );
+                    }
+                }
+                assert!(checked > 50, "{case}: the result is drawn ({checked})");
+            }
+        }
+    }
+}

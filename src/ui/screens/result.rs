@@ -169,11 +169,32 @@ fn knockouts_and_modifiers(ui: &mut Ui, app: &View<'_>, score: &Score, actions: 
 }
 
 fn sections_table(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<Action>) {
+    if app.doc.is_none() {
+        return;
+    }
+    let s = app.tr();
+    subheading(ui, s.sections_title);
+    // The five counts take about 340 points; the title gets what is left (full on hover), so the
+    // table never runs past the window and pushes what follows out of view.
+    let title_chars = ((ui.available_width() - 360.0) / 7.5).clamp(10.0, 44.0) as usize;
+    // Inside a sideways scroll area: where even short titles do not fit (projector mode beside
+    // the side list), the table scrolls instead of widening the page under everything below it.
+    egui::ScrollArea::horizontal()
+        .id_salt("sections-scroll")
+        .show(ui, |ui| sections_grid(ui, app, score, title_chars, actions));
+}
+
+fn sections_grid(
+    ui: &mut Ui,
+    app: &View<'_>,
+    score: &Score,
+    title_chars: usize,
+    actions: &mut Vec<Action>,
+) {
     let Some(doc) = &app.doc else { return };
     let s = app.tr();
     let lang = app.prefs.lang;
     let w = &doc.wizard();
-    subheading(ui, s.sections_title);
     egui::Grid::new("sections")
         .striped(true)
         .num_columns(6)
@@ -195,8 +216,9 @@ fn sections_table(ui: &mut Ui, app: &View<'_>, score: &Score, actions: &mut Vec<
                     .iter()
                     .find(|q| w.is_visible(&q.id))
                     .map(|q| q.id.clone());
-                let text = format!("{} {}", sec.id, super::short(section.title.get(lang), 44));
-                if ui.link(text).clicked()
+                let title = section.title.get(lang);
+                let text = format!("{} {}", sec.id, super::short(title, title_chars));
+                if ui.link(text).on_hover_text(title).clicked()
                     && let Some(t) = target
                 {
                     actions.push(Action::Go(Step::Question(t)));
