@@ -225,3 +225,43 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
         }
     }
 }
+
+#[test]
+fn in_projector_mode_the_answers_are_on_screen_with_the_question() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let prefs = Prefs {
+        projector: true,
+        ..Prefs::default()
+    };
+    let mut app = App::new(prefs, Some(data.path().to_path_buf()));
+    app.apply(Action::OpenExample(0));
+    // Long questions: the first of each section of the TikTok checklist.
+    let firsts: Vec<String> = {
+        let doc = app.doc.as_ref().expect("open");
+        doc.wizard()
+            .checklist()
+            .sections()
+            .iter()
+            .filter_map(|s| s.questions.first().map(|q| q.id.to_string()))
+            .collect()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0) / style::PROJECTOR_ZOOM)
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    for id in firsts {
+        harness
+            .state_mut()
+            .apply(Action::Go(plattformcheck::wizard::Step::Question(
+                id.as_str().into(),
+            )));
+        harness.run();
+        let screen = harness.ctx.content_rect();
+        let first = harness.get_by_label_contains("1   ").rect();
+        assert!(
+            first.bottom() <= screen.bottom(),
+            "{id}: the first answer ({first:?}) is below the window ({screen:?})"
+        );
+    }
+}

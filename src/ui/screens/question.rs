@@ -66,10 +66,22 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Ve
     }
     ui.add_space(4.0);
 
-    ui.label(RichText::new(s.why_important).strong());
-    ui.label(q.why.get(lang));
-    if let Some(hint) = &q.hint {
-        ui.label(RichText::new(format!("{}: {}", s.how_to_check, hint.get(lang))).italics());
+    let why = |ui: &mut Ui| {
+        ui.label(q.why.get(lang));
+        if let Some(hint) = &q.hint {
+            ui.label(RichText::new(format!("{}: {}", s.how_to_check, hint.get(lang))).italics());
+        }
+    };
+    if app.prefs.projector {
+        // On a beamer the answers must be on screen with the question; the reasoning is one
+        // click away.
+        egui::CollapsingHeader::new(RichText::new(s.why_important).strong())
+            .id_salt(("why", q.id.as_str()))
+            .default_open(false)
+            .show(ui, why);
+    } else {
+        ui.label(RichText::new(s.why_important).strong());
+        why(ui);
     }
 
     ui.add_space(8.0);
