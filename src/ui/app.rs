@@ -737,6 +737,7 @@ impl App {
                 screens::dialogs::ui(&ctx, &view, dialog, &mut actions);
             }
         }
+        style::focus_ring(&ctx, self.prefs.dark);
         self.focus_dialog = false;
         self.dialog = dialog;
         for action in actions {

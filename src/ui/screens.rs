@@ -287,13 +287,41 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: 
     )))
     .on_hover_text(s.progress_tip);
     ui.add_space(4.0);
+    // The list is no Tab stop, so that Tab goes from the bar to the answers; F6 enters it (and
+    // leaves it again), as in desktop programs with a side pane. Mouse and screen readers use it
+    // as always.
+    let keys_id = egui::Id::unique("side-list-keyboard");
+    let f6 = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F6));
+    let mut keys = ui.data(|d| d.get_temp::<bool>(keys_id)).unwrap_or(false);
+    if f6 {
+        keys = !keys;
+    }
+    if keys && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+        keys = false;
+    }
+    ui.data_mut(|d| d.insert_temp(keys_id, keys));
+    let sense = if keys {
+        egui::Sense::click()
+    } else {
+        egui::Sense::CLICK
+    };
+    let item = |ui: &mut Ui, selected: bool, text: RichText| {
+        let response = ui.add(egui::Button::selectable(selected, text).sense(sense));
+        if selected && f6 && keys {
+            response.request_focus();
+        }
+        response
+    };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let current = w.step();
-            if ui
-                .selectable_label(*current == Step::Metadata, s.metadata_title)
-                .clicked()
+            if item(
+                ui,
+                *current == Step::Metadata,
+                RichText::new(s.metadata_title),
+            )
+            .clicked()
             {
                 actions.push(Action::Go(Step::Metadata));
             }
@@ -316,16 +344,13 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: 
                     let selected = *current == Step::Question(q.id.clone());
                     let label =
                         RichText::new(format!("{mark}  {}  {}", q.id, short(q.text.get(lang), 48)));
-                    let response = ui
-                        .selectable_label(
-                            selected,
-                            label.color(if selected {
-                                ui.visuals().strong_text_color()
-                            } else {
-                                color
-                            }),
-                        )
-                        .on_hover_text(q.text.get(lang));
+                    let strong = ui.visuals().strong_text_color();
+                    let response = item(
+                        ui,
+                        selected,
+                        label.color(if selected { strong } else { color }),
+                    )
+                    .on_hover_text(q.text.get(lang));
                     if selected && moved {
                         response.scroll_to_me(Some(egui::Align::Center));
                     }
@@ -335,10 +360,7 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: 
                 }
             }
             ui.add_space(6.0);
-            if ui
-                .selectable_label(*current == Step::Result, s.result_title)
-                .clicked()
-            {
+            if item(ui, *current == Step::Result, RichText::new(s.result_title)).clicked() {
                 actions.push(Action::Go(Step::Result));
             }
             ui.add_space(8.0);

@@ -83,6 +83,40 @@ pub fn apply(ctx: &egui::Context, dark: bool, zoom: f32, projector: bool) {
     });
 }
 
+/// The colour of the keyboard focus ring: dark blue on the light theme, light blue on the dark.
+///
+/// Both are above the 3:1 of WCAG 2.1, 1.4.11 (non-text contrast) against egui's panels and
+/// buttons: 5.9:1 on the light panel (grey 248) and 5.0:1 on a light button (grey 230); 9.2:1 on
+/// the dark panel (grey 27) and 5.9:1 on a dark button (grey 60).
+pub fn focus_color(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(153, 193, 241)
+    } else {
+        Color32::from_rgb(26, 95, 180)
+    }
+}
+
+/// Draws a ring around the widget that has the keyboard focus, whatever kind it is: egui marks a
+/// focused button only by a shade of grey, which is hard to see (grey on grey in the side list).
+pub fn focus_ring(ctx: &egui::Context, dark: bool) {
+    let Some(id) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("focus-ring"),
+    ));
+    painter.rect_stroke(
+        response.rect.expand(2.0),
+        4.0,
+        egui::Stroke::new(2.5, focus_color(dark)),
+        egui::StrokeKind::Outside,
+    );
+}
+
 /// The traffic-light colour of a class.
 pub fn class_color(class: RiskClass) -> Color32 {
     match class {
