@@ -46,6 +46,8 @@
 //! - [`text`]: languages and bilingual checklist texts.
 //! - [`diagnostics`]: problems located by file, line and path, with the source line.
 //! - [`cli`]: the command line over the session layer.
+//! - [`workshop`]: trainers' exercises: the participants' answers against an example's reference
+//!   answers, with the trainer's notes.
 //! - [`ui`]: the desktop app (eframe/egui), the only module that imports egui.
 
 pub mod assessment;
@@ -71,3 +73,4 @@ pub mod text;
 pub mod ui;
 pub mod verify;
 pub mod wizard;
+pub mod workshop;

@@ -10,6 +10,7 @@ pub mod screens;
 pub mod state;
 pub mod style;
 pub mod widgets;
+mod workshop;
 
 pub use app::{App, Prefs};
 
@@ -39,6 +40,17 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "jugendamt-messenger.ron",
         include_str!("../assets/examples/jugendamt-messenger.ron"),
     ),
+];
+
+/// The trainer's notes of each example (same order as [`EXAMPLES`]), for the workshop's
+/// comparison ("Auflösung zeigen").
+pub const TRAINER_NOTES: &[&str] = &[
+    include_str!("../assets/examples/trainer/stadt-musterstadt-tiktok.ron"),
+    include_str!("../assets/examples/trainer/gymnasium-tiktok-knockout.ron"),
+    include_str!("../assets/examples/trainer/ministerium-tiktok-untergrenze.ron"),
+    include_str!("../assets/examples/trainer/polizei-instagram.ron"),
+    include_str!("../assets/examples/trainer/stadt-fediverse-mastodon.ron"),
+    include_str!("../assets/examples/trainer/jugendamt-messenger.ron"),
 ];
 
 /// The app id (X11 `WM_CLASS` / Wayland app id); also names eframe's storage folder.

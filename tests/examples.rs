@@ -246,3 +246,39 @@ fn the_youth_office_messenger_pilot_shows_what_a_consumer_service_cannot_fix() {
         "\"no DPIA needed\" contradicts the high result"
     );
 }
+
+#[test]
+fn every_example_has_trainer_notes_on_questions_it_has() {
+    for path in examples() {
+        let name = path.file_name().expect("name");
+        let notes_path = Path::new("assets/examples/trainer").join(name);
+        let text = std::fs::read_to_string(&notes_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", notes_path.display()));
+        let notes = plattformcheck::workshop::TrainerNotes::parse(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", notes_path.display()));
+        assert!(
+            (4..=10).contains(&notes.notes.len()),
+            "{}: a note on each key question ({})",
+            notes_path.display(),
+            notes.notes.len()
+        );
+        let (checklist, _) = open_assessment(&path, None).unwrap_or_else(|e| panic!("{e}"));
+        for (id, note) in &notes.notes {
+            assert!(
+                checklist.question(id).is_some()
+                    || checklist
+                        .baseline_risks()
+                        .iter()
+                        .any(|b| b.id == id.as_str()),
+                "{}: {id} is no question or baseline risk of {}",
+                notes_path.display(),
+                checklist.id()
+            );
+            assert!(
+                !note.de.trim().is_empty() && !note.en.trim().is_empty(),
+                "{}: {id} in both languages",
+                notes_path.display()
+            );
+        }
+    }
+}

@@ -155,6 +155,40 @@ pub struct UiText {
     pub sort_tip: &'static str,
     /// Action plan: before the column names that sort it.
     pub sort_by: &'static str,
+    /// Workshop bar: the label before the example's name.
+    pub workshop: &'static str,
+    /// Start screen: start an example as an exercise.
+    pub workshop_start: &'static str,
+    /// Tooltip of "Als Übung".
+    pub workshop_start_tip: &'static str,
+    /// Workshop: compare with the reference.
+    pub show_solution: &'static str,
+    /// Tooltip of "Auflösung zeigen".
+    pub show_solution_tip: &'static str,
+    /// Workshop: begin again.
+    pub restart: &'static str,
+    /// Tooltip of "Von vorn".
+    pub restart_tip: &'static str,
+    /// Title of the solution.
+    pub solution_title: &'static str,
+    /// Solution: how many answers agree.
+    pub agreement: &'static str,
+    /// Solution: the participants' overall class.
+    pub your_result: &'static str,
+    /// Solution: the example's answers.
+    pub reference: &'static str,
+    /// Solution: show only questions answered differently (and those with a note).
+    pub only_differences: &'static str,
+    /// Solution: the trainer's note on a key question.
+    pub trainer_note: &'static str,
+    /// Solution: the participants' answer.
+    pub your_answer_short: &'static str,
+    /// Solution: no answer given.
+    pub not_answered: &'static str,
+    /// Solution: the answer is no finding.
+    pub no_finding: &'static str,
+    /// Solution: after the number of knock-outs.
+    pub knockouts_short: &'static str,
     /// Start screen, after the number of follow-up questions of a checklist.
     pub follow_ups: &'static str,
     /// Tooltip of the side list's progress: why it counts fewer questions than the checklist has.
@@ -247,7 +281,7 @@ pub const DE: UiText = UiText {
     example_fediverse: "Stadt im Fediverse (Mastodon) – geringes Risiko",
     example_messenger: "Jugendamt: WhatsApp Business für Terminerinnerungen",
     examples: "Beispielfälle für Schulungen",
-    examples_intro: "Öffnet eine ungespeicherte Kopie: ändern, ausprobieren, mit „Antworten zurücksetzen“ neu beginnen.",
+    examples_intro: "Der Titel öffnet eine ungespeicherte Kopie mit den Antworten des Beispiels. „Als Übung“ beginnt den Fall ohne Antworten; „Auflösung zeigen“ vergleicht danach Frage für Frage mit dem Beispiel.",
     fill_in: "Ergänzen",
     finding: "Befund:",
     home: "Start",
@@ -329,6 +363,23 @@ pub const DE: UiText = UiText {
     severity_short: "S",
     sort_tip: "Nach dieser Spalte sortieren",
     sort_by: "Sortieren nach:",
+    workshop: "Übung",
+    workshop_start: "Als Übung",
+    workshop_start_tip: "Den Fall ohne Antworten beginnen; „Auflösung zeigen“ vergleicht danach mit den Antworten des Beispiels.",
+    show_solution: "Auflösung zeigen",
+    show_solution_tip: "Ihre Antworten Frage für Frage mit den Antworten des Beispiels vergleichen, mit deren Begründung und den Hinweisen für die Schulung",
+    restart: "Von vorn",
+    restart_tip: "Alle Antworten dieser Übung leeren und bei der ersten Frage beginnen (Stammdaten bleiben)",
+    solution_title: "Auflösung",
+    agreement: "Übereinstimmung",
+    your_result: "Ihr Ergebnis",
+    reference: "Referenz",
+    only_differences: "Nur Abweichungen und Fragen mit Hinweis",
+    trainer_note: "Hinweis für die Schulung",
+    your_answer_short: "Ihre Antwort",
+    not_answered: "nicht beantwortet",
+    no_finding: "kein Befund",
+    knockouts_short: "K.-o.",
     follow_ups: "davon Folgefragen, die nur erscheinen, wenn sie zutreffen",
     progress_tip: "Gezählt werden die angezeigten Fragen. Folgefragen erscheinen erst, wenn eine Antwort sie betrifft, und verschwinden, wenn sie nicht zutreffen.",
     result_tip: "Zum Ergebnis der Prüfung",
@@ -418,7 +469,7 @@ pub const EN: UiText = UiText {
     example_fediverse: "City on the Fediverse (Mastodon) – low risk",
     example_messenger: "Youth welfare office: WhatsApp Business for appointment reminders",
     examples: "Example cases for workshops",
-    examples_intro: "Opens an unsaved copy: change it, try things, start again with “Reset answers”.",
+    examples_intro: "The title opens an unsaved copy with the example’s answers. “As exercise” begins the case without answers; “Show solution” then compares question by question with the example.",
     fill_in: "Fill in",
     finding: "Finding:",
     home: "Start",
@@ -500,6 +551,23 @@ pub const EN: UiText = UiText {
     severity_short: "S",
     sort_tip: "Sort by this column",
     sort_by: "Sort by:",
+    workshop: "Exercise",
+    workshop_start: "As exercise",
+    workshop_start_tip: "Begin the case without answers; “Show solution” then compares with the example’s answers.",
+    show_solution: "Show solution",
+    show_solution_tip: "Compare your answers question by question with the example’s, with its justifications and the trainer’s notes",
+    restart: "Start again",
+    restart_tip: "Clear all answers of this exercise and begin at the first question (basic data stays)",
+    solution_title: "Solution",
+    agreement: "Agreement",
+    your_result: "Your result",
+    reference: "Reference",
+    only_differences: "Only differences and questions with a note",
+    trainer_note: "Trainer’s note",
+    your_answer_short: "Your answer",
+    not_answered: "not answered",
+    no_finding: "no finding",
+    knockouts_short: "knock-outs",
     follow_ups: "of them follow-up questions that appear only where they apply",
     progress_tip: "Counts the questions shown. Follow-up questions appear when an answer concerns them and disappear when they do not apply.",
     result_tip: "Go to the result of the assessment",

@@ -115,6 +115,12 @@ pub enum Action {
     ConfirmedEdit(Edit),
     /// Ask before clearing all answers ("Antworten zurücksetzen").
     AskReset,
+    /// Start example `n` as an exercise: its case, no answers, its answers as the reference.
+    StartWorkshop(usize),
+    /// Compare the exercise's answers with the reference ("Auflösung zeigen").
+    ShowSolution,
+    /// Clear the exercise's answers and begin again ("Von vorn").
+    RestartWorkshop,
     /// Ask who submits, then submit.
     Submit,
     /// Submit, by this person, today.

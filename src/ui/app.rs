@@ -39,6 +39,8 @@ pub struct App {
     pub allow_close: bool,
     /// Set when the app wants the window closed.
     pub close_now: bool,
+    /// The exercise, while one runs (see `workshop.rs`).
+    pub workshop: Option<super::state::Workshop>,
     /// What to do once a file that had no name yet is saved through the dialog ("Speichern"
     /// when closing or leaving a never-saved assessment).
     after_save: Option<Box<Action>>,
@@ -94,6 +96,7 @@ impl App {
             allow_close: false,
             close_now: false,
             after_save: None,
+            workshop: None,
 
             applied_style: None,
             applied_title: None,
@@ -135,7 +138,10 @@ impl App {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         let edits = action.edits();
-        if let Some(action) = self.apply_review(action) {
+        if let Some(action) = self
+            .apply_review(action)
+            .and_then(|a| self.apply_workshop(a))
+        {
             self.apply_core(action);
         }
         if edits && self.doc.is_some() {
@@ -223,8 +229,11 @@ impl App {
             }
             Action::Home => self.leave_then(Action::Home, |app| app.set_doc(None)),
             // `Copy` is handled in `show`, which has the egui context; the review's actions by
-            // `apply_review`.
+            // `apply_review`, the workshop's by `apply_workshop`.
             Action::Copy(_)
+            | Action::StartWorkshop(_)
+            | Action::ShowSolution
+            | Action::RestartWorkshop
             | Action::SetMode(_)
             | Action::Submit
             | Action::SubmitAs(_)
@@ -329,7 +338,7 @@ impl App {
     }
 
     /// Runs `then` now, or first asks about unsaved changes (and runs `retry` afterwards).
-    fn leave_then(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+    pub(super) fn leave_then(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
         if self.is_dirty() {
             self.dialog = Some(Dialog::ConfirmLeave(Box::new(retry)));
         } else {
@@ -364,7 +373,7 @@ impl App {
 
     /// Shows why an assessment did not open, in the UI language where the core's error has a
     /// case of its own.
-    fn open_failed(&mut self, err: OpenError) {
+    pub(super) fn open_failed(&mut self, err: OpenError) {
         let s = self.tr();
         let text = match err {
             OpenError::ChecklistMissing { path, id, .. } => format!(
@@ -525,76 +534,6 @@ impl App {
         };
     }
 
-    fn default_path(&self, purpose: FilePurpose) -> PathBuf {
-        let dir = files::documents_dir();
-        match purpose {
-            FilePurpose::SaveAs => {
-                if let Some(path) = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.path().map(Path::to_path_buf))
-                {
-                    return path;
-                }
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
-                dir.join(files::default_file_name(&account))
-            }
-            FilePurpose::ExportPdf => {
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
-                let base = self
-                    .doc
-                    .as_ref()
-                    .and_then(Session::path)
-                    .and_then(|p| p.parent())
-                    .map_or(dir, Path::to_path_buf);
-                base.join(files::default_name(&account, "pdf"))
-            }
-            FilePurpose::ExportCalendar => {
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
-                self.doc_folder()
-                    .unwrap_or(dir)
-                    .join(files::default_name(&account, "ics"))
-            }
-            FilePurpose::Compare | FilePurpose::VerifyPdf => {
-                self.doc_folder().unwrap_or(dir).join("")
-            }
-            // Where the user works: the open file's folder, else the last file's, else the
-            // documents folder. The path ends in a separator so that the name can be typed on.
-            FilePurpose::Open | FilePurpose::Checklist => self
-                .doc_folder()
-                .or_else(|| {
-                    self.prefs
-                        .recent
-                        .first()
-                        .and_then(|p| p.parent())
-                        .map(Path::to_path_buf)
-                })
-                .unwrap_or(dir)
-                .join(""),
-        }
-    }
-
-    /// The folder of the open assessment's file.
-    fn doc_folder(&self) -> Option<PathBuf> {
-        self.doc
-            .as_ref()
-            .and_then(Session::path)
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-    }
-
     fn autosave_path(&self) -> Option<PathBuf> {
         self.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE))
     }
@@ -696,6 +635,7 @@ impl App {
             file_dialog_pending: self.pending.is_some(),
             dialog_target_exists: self.dialog_target_exists,
             focus_dialog: self.focus_dialog,
+            workshop: self.workshop.as_ref(),
         }
     }
 

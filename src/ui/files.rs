@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 use super::action::FilePurpose;
+use crate::session::Session;
 
 /// The folder for the autosave file: `$PLATTFORMCHECK_DATA_DIR` if set (tests), else the
 /// platform's data folder.
@@ -104,6 +105,78 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
         tx.send(picked).ok();
     });
     rx
+}
+
+impl super::app::App {
+    pub(super) fn default_path(&self, purpose: FilePurpose) -> PathBuf {
+        let dir = documents_dir();
+        match purpose {
+            FilePurpose::SaveAs => {
+                if let Some(path) = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path().map(Path::to_path_buf))
+                {
+                    return path;
+                }
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                dir.join(default_file_name(&account))
+            }
+            FilePurpose::ExportPdf => {
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                let base = self
+                    .doc
+                    .as_ref()
+                    .and_then(Session::path)
+                    .and_then(|p| p.parent())
+                    .map_or(dir, Path::to_path_buf);
+                base.join(default_name(&account, "pdf"))
+            }
+            FilePurpose::ExportCalendar => {
+                let account = self
+                    .doc
+                    .as_ref()
+                    .map(|d| d.assessment().metadata.account.clone())
+                    .unwrap_or_default();
+                self.doc_folder()
+                    .unwrap_or(dir)
+                    .join(default_name(&account, "ics"))
+            }
+            FilePurpose::Compare | FilePurpose::VerifyPdf => {
+                self.doc_folder().unwrap_or(dir).join("")
+            }
+            // Where the user works: the open file's folder, else the last file's, else the
+            // documents folder. The path ends in a separator so that the name can be typed on.
+            FilePurpose::Open | FilePurpose::Checklist => self
+                .doc_folder()
+                .or_else(|| {
+                    self.prefs
+                        .recent
+                        .first()
+                        .and_then(|p| p.parent())
+                        .map(Path::to_path_buf)
+                })
+                .unwrap_or(dir)
+                .join(""),
+        }
+    }
+
+    /// The folder of the open assessment's file.
+    pub(super) fn doc_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .as_ref()
+            .and_then(Session::path)
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
 }
 
 #[cfg(test)]

@@ -95,7 +95,7 @@ impl App {
         None
     }
 
-    fn edit_now(&mut self, edit: Edit) {
+    pub(super) fn edit_now(&mut self, edit: Edit) {
         if let Some(doc) = &mut self.doc {
             doc.wizard_mut().apply(edit);
         }
@@ -226,6 +226,8 @@ impl App {
             lock::take(path);
         }
         self.doc = doc;
+        // An exercise belongs to the assessment it was started with.
+        self.workshop = None;
     }
 
     /// Releases the lock of the open assessment (the app is closing).

@@ -8,6 +8,7 @@ pub mod result;
 pub mod review;
 pub mod review_dialogs;
 pub mod start;
+pub mod workshop;
 
 use egui::{Key, Modifiers, RichText, Ui};
 
@@ -238,6 +239,7 @@ pub fn workspace(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
         area.show(ui, |ui| {
             // Cap the reading width on wide screens; never widen past the panel.
             ui.set_max_width((ui.available_width() - 8.0).min(980.0));
+            workshop::bar(ui, app, actions);
             match step {
                 Step::Metadata => metadata::ui(ui, app, actions),
                 Step::Question(id) => question::ui(ui, app, id, &score, actions),

@@ -83,6 +83,8 @@ pub enum Dialog {
     ConfirmClose,
     /// Clear all answers and measures?
     ConfirmReset,
+    /// The exercise's answers against the reference.
+    Solution(Box<crate::workshop::Comparison>),
     /// Unsaved changes when leaving the assessment for `then`.
     ConfirmLeave(Box<Action>),
     /// A checklist of one's own did not load.
@@ -152,6 +154,19 @@ pub struct View<'a> {
     pub dialog_target_exists: bool,
     /// The dialog's input field takes the focus this frame.
     pub focus_dialog: bool,
+    /// The exercise, while one runs.
+    pub workshop: Option<&'a Workshop>,
+}
+
+/// An exercise: an example's case answered from scratch, compared with the example's answers.
+#[derive(Clone, Debug)]
+pub struct Workshop {
+    /// Which example ([`crate::ui::EXAMPLES`]).
+    pub example: usize,
+    /// The example's answers.
+    pub reference: crate::assessment::Assessment,
+    /// The trainer's notes on its key questions.
+    pub notes: crate::workshop::TrainerNotes,
 }
 
 impl View<'_> {

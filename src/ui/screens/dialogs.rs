@@ -39,7 +39,8 @@ pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mu
         target_exists: app.dialog_target_exists,
     };
     let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
-        ui.set_max_width(640.0);
+        // Never wider than the window (projector mode at 1024 px leaves about 760 points).
+        ui.set_max_width(640.0_f32.min(ctx.content_rect().width() - 48.0));
         match dialog {
             Dialog::File { purpose, path } => file(ui, &env, *purpose, path, actions),
             Dialog::ConfirmClose => confirm(
@@ -60,6 +61,7 @@ pub fn ui(ctx: &egui::Context, app: &View<'_>, dialog: &mut Dialog, actions: &mu
                 actions,
             ),
             Dialog::ConfirmReset => confirm_reset(ui, s, actions),
+            Dialog::Solution(c) => super::workshop::solution(ui, app, c, actions),
             Dialog::ChecklistProblems(problems) => checklist_problems(ui, s, problems, actions),
             Dialog::ConfirmNewRound(edit) => review::confirm_new_round(ui, app, edit, actions),
             Dialog::Submit { by } => review::submit(ui, app, by, actions),

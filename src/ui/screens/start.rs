@@ -142,17 +142,30 @@ fn examples(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
     let s = app.tr();
     subheading(ui, s.examples);
     ui.label(RichText::new(s.examples_intro).weak());
-    for (i, (name, _)) in crate::ui::EXAMPLES.iter().enumerate() {
-        let title = match *name {
-            "stadt-musterstadt-tiktok.ron" => s.example_city,
-            "gymnasium-tiktok-knockout.ron" => s.example_school,
-            "ministerium-tiktok-untergrenze.ron" => s.example_ministry,
-            "stadt-fediverse-mastodon.ron" => s.example_fediverse,
-            "jugendamt-messenger.ron" => s.example_messenger,
-            _ => s.example_police,
-        };
-        if ui.button(title).clicked() {
-            actions.push(Action::OpenExample(i));
-        }
+    for i in 0..crate::ui::EXAMPLES.len() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(example_title(s, i)).clicked() {
+                actions.push(Action::OpenExample(i));
+            }
+            if ui
+                .small_button(s.workshop_start)
+                .on_hover_text(s.workshop_start_tip)
+                .clicked()
+            {
+                actions.push(Action::StartWorkshop(i));
+            }
+        });
+    }
+}
+
+/// The title of example `index` ([`crate::ui::EXAMPLES`]) in the UI's language.
+pub fn example_title(s: &crate::i18n::ui::UiText, index: usize) -> &'static str {
+    match crate::ui::EXAMPLES.get(index).map(|(name, _)| *name) {
+        Some("stadt-musterstadt-tiktok.ron") => s.example_city,
+        Some("gymnasium-tiktok-knockout.ron") => s.example_school,
+        Some("ministerium-tiktok-untergrenze.ron") => s.example_ministry,
+        Some("stadt-fediverse-mastodon.ron") => s.example_fediverse,
+        Some("jugendamt-messenger.ron") => s.example_messenger,
+        _ => s.example_police,
     }
 }
