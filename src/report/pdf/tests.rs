@@ -9,6 +9,8 @@ fn example_reports() -> Vec<ReportDocument> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("assets/examples")
         .map(|e| e.expect("entry").path())
+        // The examples, not the trainer's notes beside them.
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
     paths.sort();
     let mut docs = Vec::new();
