@@ -360,6 +360,10 @@ impl Session {
             checklist_file: self.checklist_file.clone(),
             assessment: self.wizard.assessment().clone(),
             on_disk: self.on_disk.clone(),
+            at: match self.wizard.step() {
+                crate::wizard::Step::Question(id) => Some(id.to_string()),
+                _ => None,
+            },
         }
     }
 

@@ -136,3 +136,38 @@ fn cancelling_the_save_as_dialog_keeps_the_window_open() {
     assert!(file.exists(), "saved");
     assert!(!app.allow_close, "still open");
 }
+
+#[test]
+fn the_crash_recovery_names_the_file_and_reopens_at_the_question() {
+    use plattformcheck::ui::action::{ChecklistChoice, Edit};
+    let data = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("work dir");
+    let file = work.path().join("kanal.ron");
+    let mut a = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    a.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
+    a.apply(Action::SaveTo(file.clone()));
+    a.apply(Action::Go(Step::Question("A4.1".into())));
+    a.apply(Action::Edit(Edit::Answer {
+        question: "A4.1".into(),
+        choice: "keine".into(),
+    }));
+    a.autosave(true);
+    drop(a); // a crash with unsaved work
+
+    let b = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), b);
+    h.run();
+    h.get_by_label_contains(&file.display().to_string());
+    h.get_by_label_contains("Weiter bei Frage: A4.1");
+    h.get_by_label("Wiederherstellen").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().map(|d| d.wizard().step().clone()),
+        Some(Step::Question("A4.1".into())),
+        "back at the question"
+    );
+}

@@ -155,6 +155,10 @@ pub struct UiText {
     pub sort_tip: &'static str,
     /// Action plan: before the column names that sort it.
     pub sort_by: &'static str,
+    /// Crash recovery: the file the unsaved work belongs to.
+    pub restore_file: &'static str,
+    /// Crash recovery: the question it reopens at.
+    pub restore_at: &'static str,
     /// Workshop bar: the label before the example's name.
     pub workshop: &'static str,
     /// Start screen: start an example as an exercise.
@@ -363,6 +367,8 @@ pub const DE: UiText = UiText {
     severity_short: "S",
     sort_tip: "Nach dieser Spalte sortieren",
     sort_by: "Sortieren nach:",
+    restore_file: "Datei",
+    restore_at: "Weiter bei Frage",
     workshop: "Übung",
     workshop_start: "Als Übung",
     workshop_start_tip: "Den Fall ohne Antworten beginnen; „Auflösung zeigen“ vergleicht danach mit den Antworten des Beispiels.",
@@ -551,6 +557,8 @@ pub const EN: UiText = UiText {
     severity_short: "S",
     sort_tip: "Sort by this column",
     sort_by: "Sort by:",
+    restore_file: "File",
+    restore_at: "Continues at question",
     workshop: "Exercise",
     workshop_start: "As exercise",
     workshop_start_tip: "Begin the case without answers; “Show solution” then compares with the example’s answers.",

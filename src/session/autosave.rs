@@ -27,6 +27,9 @@ pub struct AutosaveFile {
     /// recovery still notices a change by someone else.
     #[serde(default)]
     pub on_disk: Option<String>,
+    /// The question the user was on, to reopen there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 /// An autosave file of a version that wrote assessments in format 1.
@@ -47,6 +50,7 @@ impl AutosaveV1 {
             checklist_file: self.checklist_file,
             assessment: self.assessment.upgrade(),
             on_disk: None,
+            at: None,
         }
     }
 }

@@ -576,9 +576,14 @@ impl App {
             // checklist is missing.
             self.library.load_own(path).ok();
         }
+        let at = file.at.clone();
         match Session::recover(&self.library, file) {
             Ok(mut session) => {
-                session.wizard_mut().go(Step::Result);
+                // Back where the user was: the question, if it is still one, else the result.
+                let step = at
+                    .filter(|id| session.wizard().is_visible(id))
+                    .map_or(Step::Result, |id| Step::Question(id.as_str().into()));
+                session.wizard_mut().go(step);
                 self.set_doc(Some(session));
             }
             Err(OpenError::Mismatch { .. }) => {

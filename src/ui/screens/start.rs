@@ -57,6 +57,15 @@ fn restore_offer(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
                     a.answers.len(),
                     s.answered_short
                 ));
+                // Which file the work belongs to, so that nobody restores the wrong one.
+                let file = restore.path.as_ref().map_or_else(
+                    || s.unsaved_document.to_owned(),
+                    |p| p.display().to_string(),
+                );
+                ui.label(format!("{}: {file}", s.restore_file));
+                if let Some(at) = &restore.at {
+                    ui.label(RichText::new(format!("{}: {at}", s.restore_at)).weak());
+                }
                 ui.horizontal(|ui| {
                     if ui.button(s.restore).clicked() {
                         actions.push(Action::RestoreAutosave);
