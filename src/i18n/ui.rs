@@ -155,6 +155,10 @@ pub struct UiText {
     pub sort_tip: &'static str,
     /// Action plan: before the column names that sort it.
     pub sort_by: &'static str,
+    /// A file was handed to the system's default program.
+    pub msg_handed_over: &'static str,
+    /// The system file dialog answered at once: there is none.
+    pub msg_no_system_dialog: &'static str,
     /// Crash recovery: the file the unsaved work belongs to.
     pub restore_file: &'static str,
     /// Crash recovery: the question it reopens at.
@@ -367,6 +371,8 @@ pub const DE: UiText = UiText {
     severity_short: "S",
     sort_tip: "Nach dieser Spalte sortieren",
     sort_by: "Sortieren nach:",
+    msg_handed_over: "An das Standardprogramm übergeben (öffnet sich nichts, ist für diesen Dateityp kein Programm eingerichtet; die Datei liegt hier)",
+    msg_no_system_dialog: "Auf diesem Rechner steht kein Dateiauswahl-Dialog des Systems zur Verfügung. Bitte den Pfad im Feld eingeben.",
     restore_file: "Datei",
     restore_at: "Weiter bei Frage",
     workshop: "Übung",
@@ -557,6 +563,8 @@ pub const EN: UiText = UiText {
     severity_short: "S",
     sort_tip: "Sort by this column",
     sort_by: "Sort by:",
+    msg_handed_over: "Handed to the default program (if nothing opens, no program is set up for this file type; the file is here)",
+    msg_no_system_dialog: "This computer offers no system file dialog. Please type the path into the field.",
     restore_file: "File",
     restore_at: "Continues at question",
     workshop: "Exercise",

@@ -34,7 +34,7 @@ pub struct App {
     /// When the next autosave is due.
     autosave_due: Option<Instant>,
     /// A system file dialog running on another thread.
-    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>, Instant)>,
     /// The window may close (after the unsaved-changes question).
     pub allow_close: bool,
     /// Set when the app wants the window closed.
@@ -165,7 +165,11 @@ impl App {
             Action::ShowFileDialog(purpose) => self.show_file_dialog(purpose),
             Action::Browse(purpose) => {
                 let start = self.default_path(purpose);
-                self.pending = Some((purpose, files::spawn_dialog(purpose, &start)));
+                self.pending = Some((
+                    purpose,
+                    files::spawn_dialog(purpose, &start),
+                    Instant::now(),
+                ));
             }
             Action::Save => {
                 self.save_checked();
@@ -211,9 +215,14 @@ impl App {
             }
             Action::SetReportLang(lang) => self.prefs.report_lang = lang,
             Action::OpenExternal(path) => {
-                if let Err(err) = opener::open(&path) {
-                    let s = self.tr();
-                    self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
+                let s = self.tr();
+                match opener::open(&path) {
+                    // The system's opener runs on its own: whether a program for the file type
+                    // exists shows only there, so say where the file is either way.
+                    Ok(()) => self.info(format!("{}: {}", s.msg_handed_over, path.display())),
+                    Err(err) => {
+                        self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
+                    }
                 }
             }
             Action::CancelDialog => {
@@ -595,8 +604,8 @@ impl App {
 
     /// Takes the result of a finished system file dialog, if any.
     fn poll_file_dialog(&mut self) -> Option<Action> {
-        let (purpose, rx) = self.pending.as_ref()?;
-        let purpose = *purpose;
+        let (purpose, rx, since) = self.pending.as_ref()?;
+        let (purpose, since) = (*purpose, *since);
         match rx.try_recv() {
             Ok(Some(path)) => {
                 self.pending = None;
@@ -611,6 +620,11 @@ impl App {
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.pending = None;
+                // Nobody cancels a dialog within a moment: an answer that quick means the system
+                // has no file dialog (no desktop portal). Say so; the path field stays.
+                if since.elapsed() < Duration::from_millis(400) {
+                    self.info(self.tr().msg_no_system_dialog.to_owned());
+                }
                 None
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => None,
