@@ -214,17 +214,7 @@ impl App {
                 }
             }
             Action::SetReportLang(lang) => self.prefs.report_lang = lang,
-            Action::OpenExternal(path) => {
-                let s = self.tr();
-                match opener::open(&path) {
-                    // The system's opener runs on its own: whether a program for the file type
-                    // exists shows only there, so say where the file is either way.
-                    Ok(()) => self.info(format!("{}: {}", s.msg_handed_over, path.display())),
-                    Err(err) => {
-                        self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed));
-                    }
-                }
-            }
+            Action::OpenExternal(path) => self.open_external(&path),
             Action::CancelDialog => {
                 self.dialog = None;
                 self.after_save = None;
@@ -280,6 +270,16 @@ impl App {
                 w.go(Step::Metadata);
             }
         });
+    }
+
+    /// Hands `path` to the system's default program. That program runs on its own: whether one
+    /// exists for the file type shows only there, so the message says where the file is.
+    fn open_external(&mut self, path: &Path) {
+        let s = self.tr();
+        match opener::open(path) {
+            Ok(()) => self.info(format!("{}: {}", s.msg_handed_over, path.display())),
+            Err(err) => self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed)),
+        }
     }
 
     /// Closing the window or leaving the assessment, with the unsaved-changes question.
