@@ -84,3 +84,45 @@ fn f6_enters_the_side_list_at_the_current_question_and_leaves_it() {
         assert!(!now.contains("  A1.1  "), "left the list: {now}");
     }
 }
+
+#[test]
+fn planning_a_measure_by_keyboard_keeps_the_focus_there() {
+    // A4.1 of a fresh exercise: answer with a finding, then plan its measure with Space.
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    app.apply(Action::StartWorkshop(0));
+    app.apply(Action::Go(Step::Question("A4.1".into())));
+    app.apply(Action::Edit(plattformcheck::ui::action::Edit::Answer {
+        question: "A4.1".into(),
+        choice: "keine".into(),
+    }));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h.get_by_label("Maßnahme planen").focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.run();
+    let planned = h
+        .state()
+        .doc
+        .as_ref()
+        .is_some_and(|d| d.wizard().assessment().measures.contains_key("A4.1"));
+    assert!(planned, "Space planned the measure");
+    let now = focused(&h).unwrap_or_default();
+    assert!(
+        now.contains("TextInput") || now.contains("MultilineTextInput"),
+        "the measure's text has the focus, not the top of the window: {now}"
+    );
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let next = focused(&h).unwrap_or_default();
+    assert!(
+        !next.contains("\"Start\""),
+        "Tab goes on in the measure: {next}"
+    );
+}

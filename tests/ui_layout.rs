@@ -265,3 +265,52 @@ fn in_projector_mode_the_answers_are_on_screen_with_the_question() {
         );
     }
 }
+
+#[test]
+fn a_long_checklist_lists_only_the_rows_in_view_and_follows_the_question() {
+    use plattformcheck::ui::action::{ChecklistChoice, Edit};
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("lang.ron");
+    std::fs::write(&file, plattformcheck::checklist::synthetic::chain(500)).expect("write");
+    let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    app.apply(Action::New(ChecklistChoice::File(file)));
+    for i in 0..500 {
+        app.apply(Action::Edit(Edit::Answer {
+            question: format!("Q{i}").as_str().into(),
+            choice: "ja".into(),
+        }));
+    }
+    app.apply(Action::Go(plattformcheck::wizard::Step::Question(
+        "Q250".into(),
+    )));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
+        .with_context_setup(style::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    let screen = harness.ctx.content_rect();
+    let rows: Vec<_> = harness.query_all_by_label_contains("  Q").collect();
+    assert!(
+        (5..100).contains(&rows.len()),
+        "only the rows in view are laid out ({})",
+        rows.len()
+    );
+    let current = harness
+        .query_all_by_label_contains("  Q250  ")
+        .next()
+        .expect("the current question's row is in view");
+    assert!(screen.contains_rect(current.rect()), "on screen");
+    // A click on another row in view goes there.
+    harness.get_by_label_contains("  Q252  ").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .as_ref()
+            .map(|d| d.wizard().step().clone()),
+        Some(plattformcheck::wizard::Step::Question("Q252".into())),
+        "clicked"
+    );
+}

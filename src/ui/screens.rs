@@ -7,6 +7,7 @@ pub mod question;
 pub mod result;
 pub mod review;
 pub mod review_dialogs;
+mod side_list;
 pub mod start;
 pub mod workshop;
 
@@ -250,7 +251,7 @@ pub fn workspace(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
 }
 
 /// The state of a question as shown in the side list.
-fn state_mark(app: &View<'_>, score: &Score, id: &str) -> (String, egui::Color32) {
+pub(crate) fn state_mark(app: &View<'_>, score: &Score, id: &str) -> (String, egui::Color32) {
     let Some(doc) = &app.doc else {
         return (String::new(), egui::Color32::GRAY);
     };
@@ -289,85 +290,9 @@ fn navigation(ui: &mut Ui, app: &View<'_>, score: &Score, moved: bool, actions: 
     )))
     .on_hover_text(s.progress_tip);
     ui.add_space(4.0);
-    // The list is no Tab stop, so that Tab goes from the bar to the answers; F6 enters it (and
-    // leaves it again), as in desktop programs with a side pane. Mouse and screen readers use it
-    // as always.
-    let keys_id = egui::Id::unique("side-list-keyboard");
-    let f6 = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F6));
-    let mut keys = ui.data(|d| d.get_temp::<bool>(keys_id)).unwrap_or(false);
-    if f6 {
-        keys = !keys;
-    }
-    if keys && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
-        keys = false;
-    }
-    ui.data_mut(|d| d.insert_temp(keys_id, keys));
-    let sense = if keys {
-        egui::Sense::click()
-    } else {
-        egui::Sense::CLICK
-    };
-    let item = |ui: &mut Ui, selected: bool, text: RichText| {
-        let response = ui.add(egui::Button::selectable(selected, text).sense(sense));
-        if selected && f6 && keys {
-            response.request_focus();
-        }
-        response
-    };
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let current = w.step();
-            if item(
-                ui,
-                *current == Step::Metadata,
-                RichText::new(s.metadata_title),
-            )
-            .clicked()
-            {
-                actions.push(Action::Go(Step::Metadata));
-            }
-            let answer_of = |id: &str| w.assessment().choice(id);
-            let visible = w.checklist().visibility(&answer_of);
-            let mut n = 0;
-            for section in w.checklist().sections() {
-                ui.add_space(4.0);
-                ui.label(
-                    RichText::new(format!("{} {}", section.id, section.title.get(lang)))
-                        .strong()
-                        .size(13.0),
-                );
-                for q in &section.questions {
-                    n += 1;
-                    if !visible.shown(n - 1) {
-                        continue;
-                    }
-                    let (mark, color) = state_mark(app, score, &q.id);
-                    let selected = *current == Step::Question(q.id.clone());
-                    let label =
-                        RichText::new(format!("{mark}  {}  {}", q.id, short(q.text.get(lang), 48)));
-                    let strong = ui.visuals().strong_text_color();
-                    let response = item(
-                        ui,
-                        selected,
-                        label.color(if selected { strong } else { color }),
-                    )
-                    .on_hover_text(q.text.get(lang));
-                    if selected && moved {
-                        response.scroll_to_me(Some(egui::Align::Center));
-                    }
-                    if response.clicked() {
-                        actions.push(Action::Go(Step::Question(q.id.clone())));
-                    }
-                }
-            }
-            ui.add_space(6.0);
-            if item(ui, *current == Step::Result, RichText::new(s.result_title)).clicked() {
-                actions.push(Action::Go(Step::Result));
-            }
-            ui.add_space(8.0);
-            ui.label(RichText::new(s.legend).weak().size(12.0));
-        });
+    let answer_of = |id: &str| w.assessment().choice(id);
+    let visible = w.checklist().visibility(&answer_of);
+    side_list::SideList::new(ui, app, score, &visible, moved).show(ui, actions);
 }
 
 /// `text` cut to `max` characters with an ellipsis.

@@ -43,6 +43,18 @@ pub fn text_field(
     multiline: bool,
     required: bool,
 ) -> Option<String> {
+    text_field_focused(ui, label, value, (multiline, required), false)
+}
+
+/// [`text_field`] that takes the keyboard focus when `focus` is set (the field that a button
+/// just made appear, so that Tab goes on from there and not from the top of the window).
+pub fn text_field_focused(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    (multiline, required): (bool, bool),
+    focus: bool,
+) -> Option<String> {
     let shown = if required {
         format!("{label} *")
     } else {
@@ -58,6 +70,9 @@ pub fn text_field(
         egui::TextEdit::singleline(&mut buffer).desired_width(f32::INFINITY)
     };
     let response = ui.add(edit).labelled_by(label_response.id);
+    if focus {
+        response.request_focus();
+    }
     response.changed().then_some(buffer)
 }
 

@@ -12,7 +12,9 @@ use crate::scoring::{Score, ScoredFinding};
 use crate::ui::action::{Action, AnswerField, Edit, MeasureEdit, Mode};
 use crate::ui::state::View;
 use crate::ui::style::class_color;
-use crate::ui::widgets::{class_badge, date_field, heading, level_picker, subheading, text_field};
+use crate::ui::widgets::{
+    class_badge, date_field, heading, level_picker, subheading, text_field, text_field_focused,
+};
 
 /// Draws question `id`.
 pub fn ui(ui: &mut Ui, app: &View<'_>, id: &str, score: &Score, actions: &mut Vec<Action>) {
@@ -255,6 +257,9 @@ pub(super) fn finding_box(
             match &f.planned {
                 None => {
                     if ui.button(s.plan_measure).clicked() {
+                        // The button goes away; the measure's text takes the focus, so that the
+                        // next Tab goes on from there (not from the top of the window).
+                        ui.data_mut(|d| d.insert_temp(plan_focus_id(), f.id.to_string()));
                         actions.push(Action::Edit(Edit::PlanMeasure {
                             finding: f.id.clone(),
                             lang,
@@ -264,6 +269,11 @@ pub(super) fn finding_box(
                 Some(m) => measure_fields(ui, app, f, m, actions),
             }
         });
+}
+
+/// Where the finding whose measure was just planned is noted, for the focus.
+fn plan_focus_id() -> egui::Id {
+    egui::Id::unique("plan-measure-focus")
 }
 
 fn measure_fields(
@@ -292,7 +302,14 @@ fn measure_fields(
             fl.likelihood.min(f.gross.likelihood),
         )
     });
-    if let Some(v) = text_field(ui, s.measure, &m.text, true, false) {
+    let focus = ui.data_mut(|d| {
+        let due = d.get_temp::<String>(plan_focus_id()).as_deref() == Some(id.as_str());
+        if due {
+            d.remove::<String>(plan_focus_id());
+        }
+        due
+    });
+    if let Some(v) = text_field_focused(ui, s.measure, &m.text, (true, false), focus) {
         actions.push(Action::Edit(Edit::Measure(
             id.clone(),
             MeasureEdit::Text(v),
