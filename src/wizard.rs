@@ -4,6 +4,8 @@
 //! Pure domain logic, no egui: the desktop app drives it through actions, and tests drive it
 //! directly.
 
+use std::cell::RefCell;
+
 use crate::assessment::{Answer, Assessment, Measure};
 use crate::checklist::{Checklist, Question};
 use crate::choice::Choice;
@@ -35,6 +37,18 @@ pub struct Wizard {
     undo: Vec<Assessment>,
     redo: Vec<Assessment>,
     last_edit: Option<UndoKey>,
+    /// What is derived from the assessment, computed once per change: every frame of the app
+    /// asks for the score and the fingerprints, and with thousands of questions recomputing them
+    /// each time costs milliseconds.
+    derived: RefCell<Derived>,
+}
+
+/// The score and the fingerprints of the current content, once computed.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    score: Option<Score>,
+    /// The content's and the team's fingerprint.
+    fingerprints: Option<(String, String)>,
 }
 
 impl Wizard {
@@ -47,6 +61,7 @@ impl Wizard {
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
+            derived: RefCell::default(),
         }
     }
 
@@ -280,6 +295,12 @@ impl Wizard {
         }
         self.redo.clear();
         self.last_edit = Some(key);
+        self.changed();
+    }
+
+    /// Forgets what was derived from the content before it changed.
+    fn changed(&mut self) {
+        *self.derived.get_mut() = Derived::default();
     }
 
     /// Undoes the last change; returns whether there was one.
@@ -290,6 +311,7 @@ impl Wizard {
         self.redo
             .push(std::mem::replace(&mut self.assessment, previous));
         self.last_edit = None;
+        self.changed();
         true
     }
 
@@ -301,6 +323,7 @@ impl Wizard {
         self.undo
             .push(std::mem::replace(&mut self.assessment, next));
         self.last_edit = None;
+        self.changed();
         true
     }
 
@@ -314,9 +337,28 @@ impl Wizard {
         !self.redo.is_empty()
     }
 
-    /// The current score.
+    /// The current score (computed once per change).
     pub fn score(&self) -> Score {
-        scoring::score(&self.checklist, &self.assessment)
+        if let Some(score) = &self.derived.borrow().score {
+            return score.clone();
+        }
+        let score = scoring::score(&self.checklist, &self.assessment);
+        self.derived.borrow_mut().score = Some(score.clone());
+        score
+    }
+
+    /// The fingerprint of the whole content and of the team's layer
+    /// ([`Assessment::fingerprint`], [`Assessment::team_fingerprint`]), computed once per change.
+    pub fn fingerprints(&self) -> (String, String) {
+        if let Some(f) = &self.derived.borrow().fingerprints {
+            return f.clone();
+        }
+        let f = (
+            self.assessment.fingerprint(),
+            self.assessment.team_fingerprint(),
+        );
+        self.derived.borrow_mut().fingerprints = Some(f.clone());
+        f
     }
 }
 

@@ -210,11 +210,21 @@ fn sections_grid(
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
+            // Visibility once for all questions (one pass), not a walk up the conditions for
+            // each section's questions: with thousands of chained questions that walk costs
+            // milliseconds a frame.
+            let visible = w
+                .checklist()
+                .visibility(&|id: &str| w.assessment().choice(id));
             for (sec, section) in score.sections.iter().zip(w.checklist().sections()) {
                 let target = section
                     .questions
                     .iter()
-                    .find(|q| w.is_visible(&q.id))
+                    .find(|q| {
+                        w.checklist()
+                            .position(&q.id)
+                            .is_some_and(|n| visible.shown(n))
+                    })
                     .map(|q| q.id.clone());
                 let title = section.title.get(lang);
                 let text = format!("{} {}", sec.id, super::short(title, title_chars));

@@ -27,7 +27,7 @@ pub fn status_banner(ui: &mut Ui, app: &View<'_>, doc: &Session, actions: &mut V
     let lang = app.prefs.lang;
     let a = doc.assessment();
     let r = &a.review;
-    let team = a.team_fingerprint();
+    let (id, team) = doc.wizard().fingerprints();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -88,7 +88,6 @@ pub fn status_banner(ui: &mut Ui, app: &View<'_>, doc: &Session, actions: &mut V
         }
         ui.horizontal_wrapped(|ui| lifecycle_buttons(ui, app, doc, actions));
         ui.horizontal_wrapped(|ui| {
-            let id = a.fingerprint();
             ui.label(RichText::new(format!("{}:", t.fingerprint)).weak())
                 .on_hover_text(t.fingerprint_tip);
             ui.add(
