@@ -141,3 +141,24 @@ fn the_open_dialog_starts_in_the_folder_of_the_open_file() {
         work.path().display()
     );
 }
+
+#[test]
+fn messages_follow_a_switch_of_the_language() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("kanal.ron");
+    let mut h = harness(Lang::De, data.path());
+    h.state_mut().apply(Action::SaveTo(file.clone()));
+    let german = h.state().messages.last().expect("a message").text.clone();
+    h.state_mut().apply(Action::SetLang(Lang::En));
+    h.run();
+    let english = h.state().messages.last().expect("a message").text.clone();
+    assert_ne!(german, english, "the message switched language");
+    assert!(
+        english.starts_with("Saved") && english.contains("kanal.ron"),
+        "{english}"
+    );
+    assert!(
+        h.query_all_by_label_contains("Saved: ").next().is_some(),
+        "shown in English"
+    );
+}

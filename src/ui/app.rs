@@ -78,6 +78,7 @@ impl App {
                     error: true,
                     text: err.to_string(),
                     open: None,
+                    both: None,
                 });
                 None
             }
@@ -114,20 +115,19 @@ impl App {
         &i18n::tr(self.prefs.lang).ui
     }
 
-    pub(super) fn info(&mut self, text: String) {
-        self.messages.push(Message {
-            error: false,
-            text,
-            open: None,
-        });
-    }
-
     pub(super) fn error(&mut self, text: String) {
         self.messages.push(Message {
             error: true,
             text,
             open: None,
+            both: None,
         });
+    }
+
+    /// A message from the translation table, in both languages (see [`Message::translated`]).
+    pub(super) fn say(&mut self, error: bool, text: impl Fn(&'static UiText) -> String) {
+        let message = Message::translated(error, |lang| text(&i18n::tr(lang).ui), self.prefs.lang);
+        self.messages.push(message);
     }
 
     /// Whether there are unsaved changes.
@@ -193,7 +193,12 @@ impl App {
             Action::Redo => self.with_wizard(|w| {
                 w.redo();
             }),
-            Action::SetLang(lang) => self.prefs.lang = lang,
+            Action::SetLang(lang) => {
+                self.prefs.lang = lang;
+                for m in &mut self.messages {
+                    m.switch(lang);
+                }
+            }
             Action::SetDark(dark) => self.prefs.dark = dark,
             Action::Zoom(step) => {
                 self.prefs.zoom = match step {
@@ -275,10 +280,13 @@ impl App {
     /// Hands `path` to the system's default program. That program runs on its own: whether one
     /// exists for the file type shows only there, so the message says where the file is.
     fn open_external(&mut self, path: &Path) {
-        let s = self.tr();
         match opener::open(path) {
-            Ok(()) => self.info(format!("{}: {}", s.msg_handed_over, path.display())),
-            Err(err) => self.error(format!("{}: {}: {err}", path.display(), s.msg_open_failed)),
+            Ok(()) => self.say(false, |s| {
+                format!("{}: {}", s.msg_handed_over, path.display())
+            }),
+            Err(err) => self.say(true, |s| {
+                format!("{}: {}: {err}", path.display(), s.msg_open_failed)
+            }),
         }
     }
 
@@ -430,8 +438,18 @@ impl App {
                 self.remember(path);
                 self.dialog = None;
                 if let Some(m) = session.migration() {
-                    let note = i18n::tr(self.prefs.lang).terms.migration_note(m);
-                    self.info(format!("{}: {note}", path.display()));
+                    let message = Message::translated(
+                        false,
+                        |lang| {
+                            format!(
+                                "{}: {}",
+                                path.display(),
+                                i18n::tr(lang).terms.migration_note(m)
+                            )
+                        },
+                        self.prefs.lang,
+                    );
+                    self.messages.push(message);
                 }
                 self.set_doc(Some(session));
             }
@@ -482,10 +500,9 @@ impl App {
 
     /// After a save: remembered, autosave gone, and said so.
     pub(super) fn saved(&mut self, path: &Path) {
-        let s = self.tr();
         self.remember(path);
         self.delete_autosave();
-        self.info(format!("{} {}", s.msg_saved, path.display()));
+        self.say(false, |s| format!("{} {}", s.msg_saved, path.display()));
     }
 
     /// Builds and writes the PDF report; returns whether it worked. Rendering takes a few
@@ -503,15 +520,21 @@ impl App {
         for w in &exported.warnings {
             self.error(format!("{}: {w}", path.display()));
         }
-        let mut text = format!("{} {}", s.msg_pdf_saved, path.display());
-        if exported.open_questions() > 0 {
-            text.push_str(&format!(" — {}", s.msg_pdf_provisional));
-        }
-        self.messages.push(Message {
-            error: false,
-            text,
-            open: Some(path.to_path_buf()),
-        });
+        let provisional = exported.open_questions() > 0;
+        let mut message = Message::translated(
+            false,
+            |lang| {
+                let s = &i18n::tr(lang).ui;
+                let mut text = format!("{} {}", s.msg_pdf_saved, path.display());
+                if provisional {
+                    text.push_str(&format!(" — {}", s.msg_pdf_provisional));
+                }
+                text
+            },
+            self.prefs.lang,
+        );
+        message.open = Some(path.to_path_buf());
+        self.messages.push(message);
         true
     }
 
@@ -596,7 +619,7 @@ impl App {
                 self.set_doc(Some(session));
             }
             Err(OpenError::Mismatch { .. }) => {
-                self.error(self.tr().msg_autosave_mismatch.to_owned());
+                self.say(true, |s| s.msg_autosave_mismatch.to_owned());
             }
             Err(err) => self.open_failed(err),
         }
@@ -623,7 +646,7 @@ impl App {
                 // Nobody cancels a dialog within a moment: an answer that quick means the system
                 // has no file dialog (no desktop portal). Say so; the path field stays.
                 if since.elapsed() < Duration::from_millis(400) {
-                    self.info(self.tr().msg_no_system_dialog.to_owned());
+                    self.say(false, |s| s.msg_no_system_dialog.to_owned());
                 }
                 None
             }

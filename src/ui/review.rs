@@ -14,19 +14,18 @@ impl App {
     /// Applies an edit from a screen or the keyboard, or holds it back: the other layer than the
     /// mode's is read-only, and an edit that begins a new round is asked about first.
     pub(super) fn guarded_edit(&mut self, edit: Edit) {
-        let t = self.review_tr();
         let Some(doc) = &self.doc else { return };
         match (edit.layer(), self.prefs.mode) {
             (Layer::Team, Mode::Dpo) => {
-                self.note_once(t.team_read_only);
+                self.note_once(|t| t.team_read_only);
                 return;
             }
             (Layer::Dpo, Mode::Team) => {
-                self.note_once(t.dpo_read_only);
+                self.note_once(|t| t.dpo_read_only);
                 return;
             }
             (Layer::Dpo, Mode::Dpo) if !doc.wizard().review_open() => {
-                self.note_once(t.review_not_open);
+                self.note_once(|t| t.review_not_open);
                 return;
             }
             _ => {}
@@ -39,9 +38,15 @@ impl App {
     }
 
     /// An information message, unless the same one is showing already (typing would repeat it).
-    fn note_once(&mut self, text: &str) {
-        if !self.messages.iter().any(|m| m.text == text) {
-            self.info(text.to_owned());
+    fn note_once(&mut self, text: fn(&'static crate::i18n::review::ReviewText) -> &'static str) {
+        let now = text(self.review_tr());
+        if !self.messages.iter().any(|m| m.text == now) {
+            let message = crate::ui::state::Message::translated(
+                false,
+                |lang| text(&crate::i18n::tr(lang).review).to_owned(),
+                self.prefs.lang,
+            );
+            self.messages.push(message);
         }
     }
 
@@ -154,17 +159,21 @@ impl App {
     }
 
     fn export_calendar(&mut self, path: &Path) {
-        let t = self.review_tr();
         let lang = self.prefs.lang;
         let Some(doc) = &self.doc else { return };
         match doc.export_calendar(lang, path) {
             Ok(_) => {
                 self.dialog = None;
-                self.messages.push(Message {
-                    error: false,
-                    text: format!("{}: {}", path.display(), t.calendar_written),
-                    open: Some(path.to_path_buf()),
-                });
+                let mut message = Message::translated(
+                    false,
+                    |lang| {
+                        let t = &crate::i18n::tr(lang).review;
+                        format!("{}: {}", path.display(), t.calendar_written)
+                    },
+                    lang,
+                );
+                message.open = Some(path.to_path_buf());
+                self.messages.push(message);
             }
             Err(err) => self.error(err.to_string()),
         }

@@ -121,15 +121,38 @@ pub enum Dialog {
     },
 }
 
-/// A message shown at the top of the window.
+/// A message shown at the bottom right of the window.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// An error (red) or information.
     pub error: bool,
-    /// The text.
+    /// The text, in the UI's language.
     pub text: String,
     /// A file the message offers to open.
     pub open: Option<PathBuf>,
+    /// The text in German and in English, where the app wrote it (not where it passes on a
+    /// message of the core), so that switching the language switches it too.
+    pub both: Option<[String; 2]>,
+}
+
+impl Message {
+    /// A message the app writes from its translation table: `text` gives it in a language.
+    pub fn translated(error: bool, text: impl Fn(Lang) -> String, lang: Lang) -> Self {
+        let both = [text(Lang::De), text(Lang::En)];
+        Self {
+            error,
+            text: both[usize::from(lang == Lang::En)].clone(),
+            open: None,
+            both: Some(both),
+        }
+    }
+
+    /// Shows the message in `lang`, if the app wrote it.
+    pub fn switch(&mut self, lang: Lang) {
+        if let Some(both) = &self.both {
+            self.text = both[usize::from(lang == Lang::En)].clone();
+        }
+    }
 }
 
 /// What a frame shows, read-only: everything the screens draw.
