@@ -171,28 +171,47 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
     let data = tempfile::tempdir().expect("temp dir");
     for (w, h) in [(1024.0, 768.0), (1280.0, 800.0)] {
         for projector in [false, true] {
-            for (example, step) in [
-                (0, "result"),
-                (5, "result"),
-                (0, "metadata"),
-                (3, "question"),
+            for (example, step, dpo) in [
+                (0, "start", false),
+                (0, "result", false),
+                (5, "result", false),
+                (0, "metadata", false),
+                (3, "question", false),
+                (3, "question", true),
+                (0, "result", true),
             ] {
+                // The start screen keeps the harness running longer, and the harness then
+                // applies projector mode's zoom on top of the logical size it was given (a window
+                // of 561 points instead of 758): not a size any screen has. The start screen in
+                // projector mode at 1024×768 is checked on a screenshot instead (README).
+                if step == "start" && projector {
+                    continue;
+                }
                 let prefs = Prefs {
                     projector,
+                    mode: if dpo {
+                        plattformcheck::ui::state::Mode::Dpo
+                    } else {
+                        plattformcheck::ui::state::Mode::Team
+                    },
                     ..Prefs::default()
                 };
                 let mut app = App::new(prefs, Some(data.path().to_path_buf()));
-                app.apply(Action::OpenExample(example));
                 let to = match step {
-                    "result" => plattformcheck::wizard::Step::Result,
-                    "metadata" => plattformcheck::wizard::Step::Metadata,
+                    "start" => None,
+                    "result" => Some(plattformcheck::wizard::Step::Result),
+                    "metadata" => Some(plattformcheck::wizard::Step::Metadata),
                     _ => {
+                        app.apply(Action::OpenExample(example));
                         let doc = app.doc.as_ref().expect("open");
                         let (_, q) = doc.wizard().checklist().questions().nth(5).expect("q");
-                        plattformcheck::wizard::Step::Question(q.id.clone())
+                        Some(plattformcheck::wizard::Step::Question(q.id.clone()))
                     }
                 };
-                app.apply(Action::Go(to));
+                if let Some(to) = to {
+                    app.apply(Action::OpenExample(example));
+                    app.apply(Action::Go(to));
+                }
                 let zoom = if projector {
                     style::PROJECTOR_ZOOM
                 } else {
@@ -205,7 +224,8 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
                     .build_ui_state(|ui, app: &mut App| app.show(ui), app);
                 harness.run();
                 let screen = harness.ctx.content_rect();
-                let case = format!("{w}×{h}, projector {projector}, example {example}, {step}");
+                let case =
+                    format!("{w}×{h}, projector {projector}, DPO {dpo}, example {example}, {step}");
                 let mut checked = 0;
                 for role in [Role::Label, Role::Link, Role::Button] {
                     for node in harness.query_all_by_role(role) {
@@ -220,7 +240,7 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
                         );
                     }
                 }
-                assert!(checked > 50, "{case}: the result is drawn ({checked})");
+                assert!(checked > 20, "{case}: the screen is drawn ({checked})");
             }
         }
     }

@@ -14,7 +14,8 @@ pub fn ui(ui: &mut Ui, app: &View<'_>, actions: &mut Vec<Action>) {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(900.0);
+                // A reading width on wide screens; never wider than the window (projector mode).
+                ui.set_max_width((ui.available_width() - 8.0).min(900.0));
                 ui.add_space(8.0);
                 heading(ui, s.start_title);
                 ui.label(s.start_intro);
