@@ -1,11 +1,13 @@
 //! Input as people type it: dates in German (`31.12.2027`) in the German UI and ISO in the
 //! English one, both accepted in either; files always hold ISO dates.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::text::Lang;
 use plattformcheck::ui::action::{Action, ChecklistChoice};
-use plattformcheck::ui::{App, Prefs, style};
+use plattformcheck::ui::{App, Prefs};
 
 fn harness(lang: Lang, data: &std::path::Path) -> Harness<'static, App> {
     let prefs = Prefs {
@@ -14,11 +16,7 @@ fn harness(lang: Lang, data: &std::path::Path) -> Harness<'static, App> {
     };
     let mut app = App::new(prefs, Some(data.to_path_buf()));
     app.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run();
     h
 }

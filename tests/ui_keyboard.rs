@@ -1,10 +1,12 @@
 //! Keyboard paths: Tab goes from the bar to the answers without passing the side list, F6 enters
 //! the side list at the current question (and leaves it), and the focus is always drawn.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::ui::action::Action;
-use plattformcheck::ui::{App, Prefs, style};
+use plattformcheck::ui::{App, Prefs};
 use plattformcheck::wizard::Step;
 
 fn harness_at(question: &str) -> (tempfile::TempDir, Harness<'static, App>) {
@@ -12,11 +14,7 @@ fn harness_at(question: &str) -> (tempfile::TempDir, Harness<'static, App>) {
     let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
     app.apply(Action::OpenExample(0));
     app.apply(Action::Go(Step::Question(question.into())));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run();
     (data, h)
 }
@@ -96,11 +94,7 @@ fn planning_a_measure_by_keyboard_keeps_the_focus_there() {
         question: "A4.1".into(),
         choice: "keine".into(),
     }));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run();
     h.get_by_label("Maßnahme planen").focus();
     h.run();

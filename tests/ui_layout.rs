@@ -1,6 +1,8 @@
 //! The top bar holds at the sizes people use: 1024×768 and 1280×800, light and dark, normal and
 //! projector mode, German and English. No button overlaps another or leaves the window.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::text::Lang;
@@ -57,11 +59,7 @@ fn the_top_bar_never_overlaps() {
                     } else {
                         1.0
                     };
-                    let mut harness = Harness::builder()
-                        .with_size(egui::vec2(w, h) / zoom)
-                        .with_max_steps(16)
-                        .with_context_setup(style::install_fonts)
-                        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+                    let mut harness = common::harness(app, egui::vec2(w, h) / zoom);
                     harness.run();
                     let case = format!("{w}×{h}, projector {projector}, dark {dark}, {lang:?}");
                     let screen = harness.ctx.content_rect();
@@ -96,11 +94,7 @@ fn a_new_question_starts_at_its_top_and_the_side_list_follows() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
     app.apply(Action::OpenExample(0));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1024.0, 768.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1024.0, 768.0));
     harness.run();
     let screen = harness.ctx.content_rect();
     // The last question of the checklist and, back again, the first: each time the question's
@@ -138,11 +132,7 @@ fn the_result_is_one_click_or_ctrl_r_away() {
     let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
     app.apply(Action::OpenExample(0));
     app.apply(Action::Go(plattformcheck::wizard::Step::Metadata));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1024.0, 768.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1024.0, 768.0));
     harness.run();
     let step = |h: &Harness<'_, App>| h.state().doc.as_ref().map(|d| d.wizard().step().clone());
     top_most(&harness, "Ergebnis").click();
@@ -217,11 +207,7 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
                 } else {
                     1.0
                 };
-                let mut harness = Harness::builder()
-                    .with_size(egui::vec2(w, h) / zoom)
-                    .with_max_steps(16)
-                    .with_context_setup(style::install_fonts)
-                    .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+                let mut harness = common::harness(app, egui::vec2(w, h) / zoom);
                 harness.run();
                 let screen = harness.ctx.content_rect();
                 let case =
@@ -265,11 +251,7 @@ fn in_projector_mode_the_answers_are_on_screen_with_the_question() {
             .filter_map(|s| s.questions.first().map(|q| q.id.to_string()))
             .collect()
     };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1024.0, 768.0) / style::PROJECTOR_ZOOM)
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1024.0, 768.0) / style::PROJECTOR_ZOOM);
     for id in firsts {
         harness
             .state_mut()
@@ -303,11 +285,7 @@ fn a_long_checklist_lists_only_the_rows_in_view_and_follows_the_question() {
     app.apply(Action::Go(plattformcheck::wizard::Step::Question(
         "Q250".into(),
     )));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = common::harness(app, egui::vec2(1280.0, 800.0));
     harness.run();
     let screen = harness.ctx.content_rect();
     let rows: Vec<_> = harness.query_all_by_label_contains("  Q").collect();

@@ -1,9 +1,11 @@
 //! Safety in the app: clearing all answers asks first, says what goes, and can be undone.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::ui::action::Action;
-use plattformcheck::ui::{App, Prefs, style};
+use plattformcheck::ui::{App, Prefs};
 use plattformcheck::wizard::Step;
 
 fn answered(h: &Harness<'_, App>) -> usize {
@@ -19,11 +21,7 @@ fn resetting_the_answers_asks_first_and_can_be_undone() {
     let mut app = App::new(Prefs::default(), Some(data.path().to_path_buf()));
     app.apply(Action::OpenExample(0));
     app.apply(Action::Go(Step::Result));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = common::harness(app, egui::vec2(1280.0, 800.0));
     h.run();
     let before = answered(&h);
     assert!(before > 40, "the example is answered");
@@ -68,14 +66,10 @@ fn closing_a_never_saved_assessment_with_save_saves_and_closes() {
     use plattformcheck::ui::action::{ChecklistChoice, Edit, FilePurpose};
     use plattformcheck::ui::state::Dialog;
     let data = tempfile::tempdir().expect("temp dir");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(
-            |ui, app: &mut App| app.show(ui),
-            App::new(Prefs::default(), Some(data.path().to_path_buf())),
-        );
+    let mut h = common::harness(
+        App::new(Prefs::default(), Some(data.path().to_path_buf())),
+        egui::vec2(1280.0, 800.0),
+    );
     h.state_mut()
         .apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
     h.state_mut().apply(Action::Edit(Edit::Answer {
@@ -155,11 +149,7 @@ fn the_crash_recovery_names_the_file_and_reopens_at_the_question() {
     drop(a); // a crash with unsaved work
 
     let b = App::new(Prefs::default(), Some(data.path().to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), b);
+    let mut h = common::harness(b, egui::vec2(1280.0, 800.0));
     h.run();
     h.get_by_label_contains(&file.display().to_string());
     h.get_by_label_contains("Weiter bei Frage: A4.1");

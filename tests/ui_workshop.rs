@@ -2,6 +2,8 @@
 //! zeigen" compares the answers with the example's, question by question, with the trainer's
 //! notes; "Von vorn" begins again; the solution holds in projector mode at 1024×768.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use plattformcheck::ui::action::{Action, Edit};
@@ -12,11 +14,7 @@ use plattformcheck::wizard::Step;
 fn harness(prefs: Prefs, size: egui::Vec2) -> (tempfile::TempDir, Harness<'static, App>) {
     let data = tempfile::tempdir().expect("temp dir");
     let app = App::new(prefs, Some(data.path().to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_max_steps(16)
-        .with_context_setup(style::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut h = common::harness(app, size);
     h.run();
     (data, h)
 }

@@ -92,3 +92,23 @@ pub fn option_label(doc: &plattformcheck::session::Session, q: &str, id: &str) -
     let question = doc.wizard().checklist().question(q).expect("question");
     format!("{}   {}", i + 1, question.options[i].label.de)
 }
+
+/// The app in an `egui_kittest` harness of `size` points, with the app's fonts.
+pub fn harness(
+    app: plattformcheck::ui::App,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, plattformcheck::ui::App> {
+    egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_max_steps(16)
+        .with_context_setup(plattformcheck::ui::style::install_fonts)
+        .build_ui_state(|ui, app: &mut plattformcheck::ui::App| app.show(ui), app)
+}
+
+/// A fresh app with its data folder in `data`.
+pub fn app(data: &Path) -> plattformcheck::ui::App {
+    plattformcheck::ui::App::new(
+        plattformcheck::ui::Prefs::default(),
+        Some(data.to_path_buf()),
+    )
+}
