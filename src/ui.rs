@@ -61,6 +61,9 @@ pub const APP_ID: &str = "de.plattform-check.PlattformCheck";
 pub fn run(file: Option<&std::path::Path>) -> eframe::Result {
     let file = file.map(std::path::Path::to_path_buf);
     let started = std::time::Instant::now();
+    // Parsing the built-in checklists (some 800 KB of RON) takes milliseconds; the window and its
+    // GL context take longer, so both happen at once.
+    let builtins = std::thread::spawn(crate::builtin::load_all);
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Plattform-Check")
@@ -83,7 +86,11 @@ pub fn run(file: Option<&std::path::Path>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
-            let mut app = App::new(prefs, files::data_dir());
+            let library = builtins.join().map_or_else(
+                |_| crate::session::Library::with_builtins(),
+                crate::session::Library::from_builtins,
+            );
+            let mut app = App::with_library(prefs, files::data_dir(), library);
             // `PLATTFORMCHECK_TIMING=1` prints the time to the first frame (for the benchmark
             // figures in the README).
             app.started = std::env::var_os("PLATTFORMCHECK_TIMING").map(|_| started);

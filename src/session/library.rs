@@ -24,6 +24,15 @@ impl Library {
         }
     }
 
+    /// The built-in checklists as `report` has them (parsed elsewhere, e.g. on a thread of its
+    /// own while the window opens).
+    pub fn from_builtins(report: LoadReport) -> Self {
+        Self {
+            builtin: Some(report),
+            own: Vec::new(),
+        }
+    }
+
     /// A library that parses a built-in checklist only when an assessment asks for it (what a
     /// command-line run needs).
     pub fn lazy() -> Self {

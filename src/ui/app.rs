@@ -67,6 +67,12 @@ pub const AUTOSAVE_FILE: &str = autosave::FILE_NAME;
 impl App {
     /// The app with these preferences, keeping its autosave in `data_dir`.
     pub fn new(prefs: Prefs, data_dir: Option<PathBuf>) -> Self {
+        Self::with_library(prefs, data_dir, Library::with_builtins())
+    }
+
+    /// [`Self::new`] with the built-in checklists already parsed (`run` parses them on a thread
+    /// while the window opens, which takes longer).
+    pub fn with_library(prefs: Prefs, data_dir: Option<PathBuf>, library: Library) -> Self {
         let mut messages = Vec::new();
         let restore = match data_dir
             .as_ref()
@@ -86,7 +92,7 @@ impl App {
         };
         let mut app = Self {
             prefs,
-            library: Library::with_builtins(),
+            library,
             doc: None,
             dialog: None,
             messages,
