@@ -152,9 +152,9 @@ fn knockouts_and_modifiers(ui: &mut Ui, app: &View<'_>, score: &Score, actions: 
     }
 
     ui.add_space(10.0);
-    // Side by side where both fit (a map is about 240 points wide), one below the other where
-    // they do not (projector mode at 1024 px), so that neither is squeezed into the other.
-    if ui.available_width() >= 2.0 * 250.0 {
+    // Side by side where both fit with their headings (about 310 points each), one below the
+    // other where they do not (projector mode), so that neither heading is squeezed.
+    if ui.available_width() >= 2.0 * 310.0 {
         ui.columns(2, |cols| {
             risk_map(&mut cols[0], app, score, false, s.map_gross);
             risk_map(&mut cols[1], app, score, true, s.map_residual);
