@@ -161,3 +161,28 @@ fn the_crash_recovery_names_the_file_and_reopens_at_the_question() {
         "back at the question"
     );
 }
+
+#[test]
+fn undoing_back_to_the_saved_state_makes_the_file_saved_again() {
+    use plattformcheck::ui::action::{ChecklistChoice, Edit};
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("kanal.ron");
+    let mut a = App::new(Prefs::default(), Some(data.path().to_path_buf()));
+    a.apply(Action::New(ChecklistChoice::Builtin("tiktok".into())));
+    a.apply(Action::SaveTo(file));
+    a.apply(Action::Edit(Edit::Answer {
+        question: "A1.1".into(),
+        choice: "ja".into(),
+    }));
+    assert!(a.is_dirty(), "an answer makes it unsaved");
+    a.apply(Action::Undo);
+    assert!(!a.is_dirty(), "undone to what is saved: saved again");
+    let mut h = common::harness(a, egui::vec2(1280.0, 800.0));
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("ungespeicherte Änderungen")
+            .next()
+            .is_none(),
+        "the side list says nothing is unsaved"
+    );
+}
