@@ -119,33 +119,17 @@ impl super::app::App {
                 {
                     return path;
                 }
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
+                let account = self.account();
                 dir.join(default_file_name(&account))
             }
             FilePurpose::ExportPdf => {
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
-                let base = self
-                    .doc
-                    .as_ref()
-                    .and_then(Session::path)
-                    .and_then(|p| p.parent())
-                    .map_or(dir, Path::to_path_buf);
-                base.join(default_name(&account, "pdf"))
+                let account = self.account();
+                self.doc_folder()
+                    .unwrap_or(dir)
+                    .join(default_name(&account, "pdf"))
             }
             FilePurpose::ExportCalendar => {
-                let account = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.assessment().metadata.account.clone())
-                    .unwrap_or_default();
+                let account = self.account();
                 self.doc_folder()
                     .unwrap_or(dir)
                     .join(default_name(&account, "ics"))
@@ -170,6 +154,14 @@ impl super::app::App {
     }
 
     /// The folder of the open assessment's file.
+    /// The open assessment's account (the channel's handle), for default file names.
+    fn account(&self) -> String {
+        self.doc
+            .as_ref()
+            .map(|d| d.assessment().metadata.account.clone())
+            .unwrap_or_default()
+    }
+
     pub(super) fn doc_folder(&self) -> Option<PathBuf> {
         self.doc
             .as_ref()

@@ -103,6 +103,24 @@ impl<'a> SideList<'a> {
         response
     }
 
+    /// A question's row: its state mark, id and `text`, in the colour of its state (strong when
+    /// it is the current one).
+    fn question_label(
+        &self,
+        ui: &Ui,
+        q: &crate::checklist::Question,
+        selected: bool,
+        text: &str,
+    ) -> RichText {
+        let (mark, color) = state_mark(self.app, self.score, &q.id);
+        let color = if selected {
+            ui.visuals().strong_text_color()
+        } else {
+            color
+        };
+        RichText::new(format!("{mark}  {}  {text}", q.id)).color(color)
+    }
+
     fn show_rows(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let Some(doc) = self.app.doc else { return };
         let w = doc.wizard();
@@ -172,11 +190,8 @@ impl<'a> SideList<'a> {
                         continue;
                     }
                     Row::Question(q) => {
-                        let (mark, color) = state_mark(self.app, self.score, &q.id);
                         let selected = *current == Step::Question(q.id.clone());
-                        let strong = ui.visuals().strong_text_color();
-                        let text = RichText::new(format!("{mark}  {}  {}", q.id, q.text.get(lang)))
-                            .color(if selected { strong } else { color });
+                        let text = self.question_label(ui, q, selected, q.text.get(lang));
                         (
                             selected,
                             text,
@@ -241,21 +256,11 @@ impl<'a> SideList<'a> {
                         if !self.visible.shown(n - 1) {
                             continue;
                         }
-                        let (mark, color) = state_mark(self.app, self.score, &q.id);
                         let selected = *current == Step::Question(q.id.clone());
-                        let label = RichText::new(format!(
-                            "{mark}  {}  {}",
-                            q.id,
-                            short(q.text.get(lang), 48)
-                        ));
-                        let strong = ui.visuals().strong_text_color();
+                        let label =
+                            self.question_label(ui, q, selected, &short(q.text.get(lang), 48));
                         let response = self
-                            .item(
-                                ui,
-                                selected,
-                                label.color(if selected { strong } else { color }),
-                                None,
-                            )
+                            .item(ui, selected, label, None)
                             .on_hover_text(q.text.get(lang));
                         if selected && self.moved {
                             response.scroll_to_me(Some(egui::Align::Center));
