@@ -1,6 +1,6 @@
 //! Breaks a [`ReportDocument`] into A4 pages of positioned text lines, rules and shapes.
 //!
-//! Text is measured with `ttf-parser` on the same `DejaVu` fonts that the PDF embeds, and wrapped
+//! Text is measured with `skrifa` (egui's font reader) on the same `DejaVu` fonts that the PDF embeds, and wrapped
 //! greedily by glyph advance widths. printpdf sets glyphs at their advance widths without kerning,
 //! so the measured widths are exactly the printed ones.
 //!
@@ -18,8 +18,6 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::atomic::{AtomicU16, Ordering};
-
-use ttf_parser::Face;
 
 use super::{Block, Cell, Check, Light, Mark, Paragraph, ReportDocument, RiskMap, Signature};
 use super::{Table, TextStyle};

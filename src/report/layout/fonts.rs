@@ -3,9 +3,12 @@
 //! Advance widths are looked up once per character, and characters the fonts lack are replaced
 //! by a visible marker and counted.
 
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, GlyphId, MetadataProvider as _, charmap::Charmap};
+
 use super::{
-    AtomicU16, BOLD_TTF, BTreeMap, Face, MARKER, Ordering, REGULAR_TTF, Warning,
-    is_emoji_continuation,
+    AtomicU16, BOLD_TTF, BTreeMap, MARKER, Ordering, REGULAR_TTF, Warning, is_emoji_continuation,
 };
 
 /// The embedded fonts, parsed for measuring.
@@ -19,7 +22,10 @@ pub struct Fonts {
 /// lookup per character was the costliest part of the layout. (Filling the table for every
 /// code point of the face up front cost more than a whole layout.)
 pub(super) struct Metrics {
-    pub(super) face: Face<'static>,
+    /// Code point to glyph (the font's cmap).
+    charmap: Charmap<'static>,
+    /// Glyph to advance, in font units (`Size::unscaled`).
+    glyphs: GlyphMetrics<'static>,
     /// Advance in font units for every code point of the Basic Multilingual Plane: [`UNKNOWN`]
     /// until looked up, [`NO_GLYPH`] where the face has none. Atomic so that the table can be
     /// filled through a shared reference (and `Fonts` stays `Sync`); the lookups are
@@ -32,10 +38,14 @@ const UNKNOWN: u16 = u16::MAX;
 const NO_GLYPH: u16 = u16::MAX - 1;
 
 impl Metrics {
-    pub(super) fn new(face: Face<'static>) -> Self {
-        let units_per_em = f32::from(face.units_per_em());
+    pub(super) fn new(font: &FontRef<'static>) -> Self {
+        let units_per_em = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
         Self {
-            face,
+            charmap: font.charmap(),
+            glyphs: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             bmp: std::iter::repeat_with(|| AtomicU16::new(UNKNOWN))
                 .take(0x1_0000)
                 .collect(),
@@ -43,13 +53,32 @@ impl Metrics {
         }
     }
 
+    /// The glyph of `c`, `None` where the font maps it to nothing (or to `.notdef`).
+    pub(super) fn glyph(&self, c: char) -> Option<GlyphId> {
+        self.charmap.map(c).filter(|g| g.to_u32() != 0)
+    }
+
+    /// The advance of glyph `gid` in font units (0 for a glyph the font lacks).
+    pub(super) fn glyph_advance(&self, gid: GlyphId) -> u16 {
+        // DejaVu's advances are whole font units below 2^16; the cast only drops a fraction
+        // that a variable font's deltas could add.
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "advances are non-negative font units well below u16::MAX"
+        )]
+        let units = self
+            .glyphs
+            .advance_width(gid)
+            .unwrap_or(0.0)
+            .round()
+            .max(0.0) as u16;
+        units
+    }
+
     pub(super) fn look_up(&self, c: char) -> Option<u16> {
-        self.face.glyph_index(c).map(|gid| {
-            self.face
-                .glyph_hor_advance(gid)
-                .unwrap_or(0)
-                .min(NO_GLYPH - 1)
-        })
+        self.glyph(c)
+            .map(|gid| self.glyph_advance(gid).min(NO_GLYPH - 1))
     }
 
     /// The advance of `c` in font units, `None` without a glyph.
@@ -77,15 +106,15 @@ pub struct FontError {
     /// "regular" or "bold".
     pub which: &'static str,
     /// The parser's error.
-    pub source: ttf_parser::FaceParsingError,
+    pub source: skrifa::raw::ReadError,
 }
 
 impl Fonts {
     /// Parses the embedded fonts.
     pub fn new() -> Result<Self, FontError> {
         let parse = |bytes: &'static [u8], which| {
-            Face::parse(bytes, 0)
-                .map(Metrics::new)
+            FontRef::new(bytes)
+                .map(|font| Metrics::new(&font))
                 .map_err(|source| FontError { which, source })
         };
         Ok(Self {
@@ -100,7 +129,9 @@ impl Fonts {
 
     /// The glyph id of `c` in the regular or bold face.
     pub fn glyph_id(&self, c: char, bold: bool) -> Option<u16> {
-        self.metrics(bold).face.glyph_index(c).map(|g| g.0)
+        self.metrics(bold)
+            .glyph(c)
+            .and_then(|g| u16::try_from(g.to_u32()).ok())
     }
 
     /// Whether the face has a glyph for `c`.
@@ -112,11 +143,7 @@ impl Fonts {
     /// the font's `.notdef` glyph would).
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         let m = self.metrics(bold);
-        let notdef = || {
-            m.face
-                .glyph_hor_advance(ttf_parser::GlyphId(0))
-                .unwrap_or(0)
-        };
+        let notdef = || m.glyph_advance(GlyphId::new(0));
         let units: u32 = text
             .chars()
             .map(|c| u32::from(m.advance(c).unwrap_or_else(notdef)))
