@@ -29,6 +29,10 @@ pub use crate::review::{Decision, Review};
 /// upgraded ([`v1`]).
 pub const FORMAT_VERSION: u32 = 2;
 
+/// The file extension of assessment files (without the dot): their own, so that the installer
+/// can associate it with the app. The content is RON; files named `.ron` open just the same.
+pub const FILE_EXTENSION: &str = "pcheck";
+
 /// One assessment.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename = "Assessment")]

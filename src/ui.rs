@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod command;
 pub mod files;
+mod open;
+pub mod prefs;
 mod review;
 pub mod screens;
 pub mod state;
@@ -73,8 +75,14 @@ pub fn run(file: Option<&std::path::Path>) -> eframe::Result {
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
     }
+    let dir = files::data_dir();
+    let loaded = dir
+        .as_deref()
+        .map(|d| prefs::load(d, prefs::old_storage_file().as_deref()));
     let options = eframe::NativeOptions {
         viewport,
+        // eframe's own state (window size and place) in the app's one folder, too.
+        persistence_path: dir.as_ref().map(|d| d.join(prefs::WINDOW_FILE)),
         ..Default::default()
     };
     eframe::run_native(
@@ -82,15 +90,16 @@ pub fn run(file: Option<&std::path::Path>) -> eframe::Result {
         options,
         Box::new(|cc| {
             style::install_fonts(&cc.egui_ctx);
-            let prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            let (prefs, problem) =
+                loaded.map_or_else(|| (Prefs::default(), None), |l| (l.prefs, l.problem));
             let library = builtins.join().map_or_else(
                 |_| crate::session::Library::with_builtins(),
                 crate::session::Library::from_builtins,
             );
-            let mut app = App::with_library(prefs, files::data_dir(), library);
+            let mut app = App::with_library(prefs, dir, library);
+            if let Some(problem) = problem {
+                app.error(problem);
+            }
             // `PLATTFORMCHECK_TIMING=1` prints the time to the first frame (for the benchmark
             // figures in the README).
             app.started = std::env::var_os("PLATTFORMCHECK_TIMING").map(|_| started);

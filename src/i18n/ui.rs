@@ -4,6 +4,8 @@
 #[expect(missing_docs)] // The field names say what each string is.
 pub struct UiText {
     pub open_file_button: &'static str,
+    /// Shown over the window while a file is dragged onto it.
+    pub drop_hint: &'static str,
     pub msg_open_failed: &'static str,
     pub msg_pdf_failed: &'static str,
     pub msg_pdf_provisional: &'static str,
@@ -227,6 +229,7 @@ pub struct UiText {
 /// German.
 pub const DE: UiText = UiText {
     open_file_button: "Öffnen",
+    drop_hint: "Loslassen, um die Datei zu öffnen",
     msg_open_failed: "konnte nicht geöffnet werden",
     msg_pdf_failed: "PDF konnte nicht geschrieben werden",
     msg_pdf_provisional: "vorläufig, es gibt noch offene Fragen",
@@ -419,6 +422,7 @@ pub const DE: UiText = UiText {
 /// English.
 pub const EN: UiText = UiText {
     open_file_button: "Open",
+    drop_hint: "Drop to open the file",
     msg_open_failed: "could not be opened",
     msg_pdf_failed: "the PDF could not be written",
     msg_pdf_provisional: "provisional, there are open questions",

@@ -49,6 +49,9 @@ pub enum Action {
     OpenExample(usize),
     /// Open this assessment file.
     Open(PathBuf),
+    /// Open a file given from outside (dropped on the window): an assessment, or a checklist
+    /// file to begin one with.
+    OpenAny(PathBuf),
     /// Show the in-app path dialog for `purpose`.
     ShowFileDialog(FilePurpose),
     /// Open the system file dialog (off the UI thread) for `purpose`.

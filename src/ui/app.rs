@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use super::action::{Action, ChecklistChoice, Edit, FilePurpose};
+use super::action::{Action, Edit, FilePurpose};
 pub use super::state::{Dialog, Message, Prefs, View, document_name};
 use super::{files, screens, style};
-use crate::assessment::Assessment;
 use crate::i18n::{self, ui::UiText};
 use crate::session::autosave::{self, AutosaveFile};
 use crate::session::{ExportFormat, Library, OpenError, Session};
@@ -59,6 +58,8 @@ pub struct App {
     pub missing_recent: Vec<PathBuf>,
     /// Set when the time to the first frame is to be reported.
     pub started: Option<Instant>,
+    /// The preferences as last written to `prefs.ron` (they are written when they change).
+    prefs_written: Prefs,
 }
 
 /// Name of the autosave file in the data folder.
@@ -90,6 +91,7 @@ impl App {
             }
             None => None,
         };
+        let prefs_at_start = prefs.clone();
         let mut app = Self {
             prefs,
             library,
@@ -111,6 +113,7 @@ impl App {
             focus_dialog: false,
             dialog_target_exists: false,
             missing_recent: Vec::new(),
+            prefs_written: prefs_at_start,
         };
         app.look_up_recent();
         app
@@ -145,7 +148,8 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         let edits = action.edits();
         if let Some(action) = self
-            .apply_review(action)
+            .apply_open(action)
+            .and_then(|a| self.apply_review(a))
             .and_then(|a| self.apply_workshop(a))
         {
             self.apply_core(action);
@@ -159,15 +163,6 @@ impl App {
     /// Applies an action that is not the review's (see `review.rs`).
     fn apply_core(&mut self, action: Action) {
         match action {
-            Action::New(choice) => {
-                self.leave_then(Action::New(choice.clone()), |app| app.new_doc(&choice));
-            }
-            Action::OpenExample(i) => {
-                self.leave_then(Action::OpenExample(i), |app| app.open_example(i));
-            }
-            Action::Open(path) => {
-                self.leave_then(Action::Open(path.clone()), |app| app.open(&path));
-            }
             Action::ShowFileDialog(purpose) => self.show_file_dialog(purpose),
             Action::Browse(purpose) => {
                 let start = self.default_path(purpose);
@@ -239,8 +234,12 @@ impl App {
             }
             Action::Home => self.leave_then(Action::Home, |app| app.set_doc(None)),
             // `Copy` is handled in `show`, which has the egui context; the review's actions by
-            // `apply_review`, the workshop's by `apply_workshop`.
-            Action::Copy(_)
+            // `apply_review`, the workshop's by `apply_workshop`, opening by `apply_open`.
+            Action::New(_)
+            | Action::OpenAny(_)
+            | Action::OpenExample(_)
+            | Action::Open(_)
+            | Action::Copy(_)
             | Action::StartWorkshop(_)
             | Action::ShowSolution
             | Action::RestartWorkshop
@@ -376,109 +375,6 @@ impl App {
         self.dialog = None;
     }
 
-    fn new_doc(&mut self, choice: &ChecklistChoice) {
-        let (checklist, checklist_file) = match choice {
-            ChecklistChoice::Builtin(id) => (self.library.builtin(id), None),
-            ChecklistChoice::File(path) => match self.library.load_own(path) {
-                Ok(c) => (Some(c), Some(path.clone())),
-                Err(problems) => {
-                    self.dialog = Some(Dialog::ChecklistProblems(problems));
-                    return;
-                }
-            },
-        };
-        let Some(checklist) = checklist else { return };
-        let mut assessment = Assessment::new(&checklist);
-        assessment.metadata.date = Some(crate::dates::today());
-        self.dialog = None;
-        self.set_doc(Some(Session::new(checklist, checklist_file, assessment)));
-    }
-
-    /// Shows why an assessment did not open, in the UI language where the core's error has a
-    /// case of its own.
-    pub(super) fn open_failed(&mut self, err: OpenError) {
-        let s = self.tr();
-        let text = match err {
-            OpenError::ChecklistMissing { path, id, .. } => format!(
-                "{}: {} `{id}`",
-                path.display(),
-                s.msg_checklist_not_available
-            ),
-            OpenError::Mismatch { path, mismatches } => {
-                let list: Vec<String> = mismatches.iter().map(|m| m.mismatch.to_string()).collect();
-                format!("{}: {}", path.display(), list.join("; "))
-            }
-            other => other.to_string(),
-        };
-        self.error(text);
-    }
-
-    /// Opens a file given from outside the app (command line, double-click): a checklist file
-    /// begins a new assessment with it; anything else is opened as an assessment.
-    pub fn open_any(&mut self, path: &Path) {
-        let is_checklist = crate::checklist::load::read_text(path, crate::store::MAX_FILE_BYTES)
-            .is_ok_and(|text| {
-                text.lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty() && !l.starts_with("//"))
-                    .is_some_and(|l| l.trim_start_matches('\u{feff}').starts_with("Checklist("))
-            });
-        if is_checklist {
-            self.apply(Action::New(ChecklistChoice::File(path.to_path_buf())));
-        } else {
-            self.open(path);
-        }
-    }
-
-    /// Opens an assessment file, first asking if someone else has it open; every failure
-    /// becomes a message naming the file.
-    pub fn open(&mut self, path: &Path) {
-        self.open_checked(path);
-    }
-
-    /// Opens an assessment file (and takes its lock).
-    pub(super) fn open_unlocked(&mut self, path: &Path) {
-        match Session::open(&self.library, path) {
-            Ok(mut session) => {
-                session.wizard_mut().go(Step::Result);
-                self.remember(path);
-                self.dialog = None;
-                if let Some(m) = session.migration() {
-                    let message = Message::translated(
-                        false,
-                        |lang| {
-                            format!(
-                                "{}: {}",
-                                path.display(),
-                                i18n::tr(lang).terms.migration_note(m)
-                            )
-                        },
-                        self.prefs.lang,
-                    );
-                    self.messages.push(message);
-                }
-                self.set_doc(Some(session));
-            }
-            Err(err) => self.open_failed(err),
-        }
-    }
-
-    fn open_example(&mut self, index: usize) {
-        let Some((name, text)) = super::EXAMPLES.get(index) else {
-            return;
-        };
-        let path = Path::new("assets/examples").join(name);
-        // An unsaved copy: trainers can change it freely and start again.
-        match Session::open_text(&self.library, &path, text) {
-            Ok(mut session) => {
-                session.wizard_mut().go(Step::Result);
-                self.set_doc(Some(session));
-                self.dialog = None;
-            }
-            Err(err) => self.open_failed(err),
-        }
-    }
-
     /// Saves the open assessment to `path`; returns whether it worked.
     pub fn save_to(&mut self, path: &Path) -> bool {
         let Some(doc) = &mut self.doc else {
@@ -544,7 +440,7 @@ impl App {
         true
     }
 
-    fn remember(&mut self, path: &Path) {
+    pub(super) fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.prefs.recent.retain(|p| p != &path);
         self.prefs.recent.insert(0, path);
@@ -593,6 +489,22 @@ impl App {
         }
         if let Err(err) = doc.autosave(&path, now_text()) {
             self.error(err.to_string());
+        }
+    }
+
+    /// Writes the preferences to the app's folder if they changed since the last write. A
+    /// failed write is reported once, not every frame.
+    pub fn persist_prefs(&mut self) {
+        if self.prefs == self.prefs_written {
+            return;
+        }
+        self.prefs_written = self.prefs.clone();
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        if let Err(err) = super::prefs::save(&dir, &self.prefs) {
+            let path = dir.join(super::prefs::FILE_NAME);
+            self.error(crate::fsio::write_message(&path, &err));
         }
     }
 
@@ -726,6 +638,7 @@ impl App {
             }
         }
         style::focus_ring(&ctx, self.prefs.dark);
+        super::widgets::drop_target(&ctx, self.tr().drop_hint, &mut actions);
         self.focus_dialog = false;
         self.dialog = dialog;
         for action in actions {
@@ -743,6 +656,7 @@ impl App {
         if let Some(due) = self.autosave_due {
             ctx.request_repaint_after(due.saturating_duration_since(Instant::now()));
         }
+        self.persist_prefs();
     }
 }
 
@@ -767,8 +681,10 @@ impl eframe::App for App {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        // eframe's storage keeps only the window's size and place; the preferences have their
+        // own file, written when they change.
+        self.persist_prefs();
         // Work in progress survives even a kill right after this point.
         self.autosave(true);
     }

@@ -7,14 +7,20 @@ use std::sync::mpsc::{Receiver, channel};
 use super::action::FilePurpose;
 use crate::session::Session;
 
-/// The folder for the autosave file: `$PLATTFORMCHECK_DATA_DIR` if set (tests), else the
-/// platform's data folder.
+/// The app's one folder for its own files.
+///
+/// It holds the preferences with the recent files, the autosave and the window's size:
+/// `$PLATTFORMCHECK_DATA_DIR` if set (tests, portable use), else the
+/// platform's local data folder: `~/.local/share/plattform-check` on Linux,
+/// `%LOCALAPPDATA%\Plattform-Check\Plattform-Check\data` on Windows (local, not roaming: work in
+/// progress stays on the machine it was done on), `~/Library/Application
+/// Support/de.Plattform-Check.Plattform-Check` on macOS.
 pub fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PLATTFORMCHECK_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("de", "Plattform-Check", "Plattform-Check")
-        .map(|d| d.data_dir().to_path_buf())
+        .map(|d| d.data_local_dir().to_path_buf())
 }
 
 /// The documents folder, else the home folder, else the working directory.
@@ -28,9 +34,9 @@ pub fn documents_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// `Datenschutzpruefung_<Konto>_<Datum>.ron`, with the account reduced to safe characters.
+/// `Datenschutzpruefung_<Konto>_<Datum>.pcheck`, with the account reduced to safe characters.
 pub fn default_file_name(account: &str) -> String {
-    default_name(account, "ron")
+    default_name(account, crate::assessment::FILE_EXTENSION)
 }
 
 /// `Datenschutzpruefung_<Konto>_<Datum>.<ext>`.
@@ -78,15 +84,21 @@ pub fn spawn_dialog(purpose: FilePurpose, start: &Path) -> Receiver<Option<PathB
         };
         let mut dialog = rfd::FileDialog::new().set_directory(dir);
         let picked = match purpose {
-            FilePurpose::Open | FilePurpose::Compare => {
-                dialog.add_filter("Plattform-Check", &["ron"]).pick_file()
-            }
+            FilePurpose::Open | FilePurpose::Compare => dialog
+                .add_filter(
+                    "Plattform-Check",
+                    &[crate::assessment::FILE_EXTENSION, "ron"],
+                )
+                .pick_file(),
             FilePurpose::Checklist => dialog.add_filter("Checkliste (RON)", &["ron"]).pick_file(),
             FilePurpose::SaveAs => {
                 if let Some(name) = name {
                     dialog = dialog.set_file_name(name);
                 }
-                dialog.add_filter("Plattform-Check", &["ron"]).save_file()
+                dialog
+                    .add_filter("Plattform-Check", &[crate::assessment::FILE_EXTENSION])
+                    .add_filter("RON", &["ron"])
+                    .save_file()
             }
             FilePurpose::ExportPdf => {
                 if let Some(name) = name {
@@ -182,7 +194,7 @@ mod tests {
             name.starts_with("Datenschutzpruefung_stadt.muenchen_ae_b_"),
             "{name}"
         );
-        assert!(name.ends_with(".ron"), "{name}");
+        assert!(name.ends_with(".pcheck"), "{name}");
         assert!(
             default_file_name("").starts_with("Datenschutzpruefung_Kanal_"),
             "empty account"

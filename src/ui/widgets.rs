@@ -173,3 +173,36 @@ pub fn subheading(ui: &mut Ui, text: impl Into<String>) {
             .family(egui::FontFamily::Name(super::style::BOLD.into())),
     );
 }
+
+/// Files dragged onto the window.
+///
+/// While one hovers, a veil with `hint` says that dropping
+/// opens it; a dropped file becomes [`Action::OpenAny`] (the first one, if several: the app
+/// holds one assessment at a time).
+pub fn drop_target(ctx: &egui::Context, hint: &str, actions: &mut Vec<super::action::Action>) {
+    let (hovering, dropped) = ctx.input(|i| {
+        (
+            !i.raw.hovered_files.is_empty(),
+            i.raw.dropped_files.first().map(|f| f.path().to_path_buf()),
+        )
+    });
+    if hovering {
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("file drop veil"),
+        ));
+        let screen = ctx.content_rect();
+        let visuals = ctx.global_style().visuals.clone();
+        painter.rect_filled(screen, 0.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            hint,
+            egui::FontId::proportional(24.0),
+            visuals.strong_text_color(),
+        );
+    }
+    if let Some(path) = dropped {
+        actions.push(super::action::Action::OpenAny(path));
+    }
+}
