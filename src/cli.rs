@@ -72,7 +72,8 @@ pub enum Command {
     /// Create an empty assessment to fill in.
     #[command(after_help = EXIT_CODES)]
     New {
-        /// Built-in checklist id (`tiktok`, `soziale-netzwerke`) or a checklist file.
+        /// Built-in checklist id (`tiktok`, `soziale-netzwerke`, `messenger`; `checklist list`
+        /// shows them) or a checklist file.
         #[arg(long, value_name = "ID|FILE")]
         checklist: String,
         /// The assessment file to create.

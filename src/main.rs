@@ -21,12 +21,6 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Some(command) => cli::run(command),
-        None => match plattformcheck::ui::run(cli.file.as_deref()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("plattformcheck: cannot start the desktop app: {err}");
-                ExitCode::FAILURE
-            }
-        },
+        None => plattformcheck::ui::launch(cli.file.as_deref()),
     }
 }

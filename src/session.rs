@@ -11,6 +11,7 @@ pub mod compare;
 pub mod export;
 pub mod library;
 pub mod lock;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 

@@ -58,6 +58,49 @@ pub const TRAINER_NOTES: &[&str] = &[
 /// The app id (X11 `WM_CLASS` / Wayland app id); also names eframe's storage folder.
 pub const APP_ID: &str = "de.plattform-check.PlattformCheck";
 
+/// Runs the app (see [`run`]); if its window cannot open, says why and what to do, on the
+/// console and, on Windows, in a message box (the GUI binary has no console).
+pub fn launch(file: Option<&std::path::Path>) -> std::process::ExitCode {
+    match run(file) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            let text = start_failure(&err.to_string());
+            eprintln!("plattformcheck: cannot start the desktop app: {err}\n\n{text}");
+            show_start_failure(&text);
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The message of a failed start: both languages (the preferences may be what failed to
+/// load), then the technical cause.
+pub fn start_failure(cause: &str) -> String {
+    format!(
+        "{}\n\n{}\n\n({})",
+        crate::i18n::ui::DE.start_failed,
+        crate::i18n::ui::EN.start_failed,
+        crate::text::printable(cause)
+    )
+}
+
+#[cfg(windows)]
+fn show_start_failure(text: &str) {
+    // The system's own message box (MessageBoxW): it needs no OpenGL and no console.
+    let _shown: rfd::MessageDialogResult = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Plattform-Check")
+        .set_description(text)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}
+
+#[cfg(not(windows))]
+fn show_start_failure(_text: &str) {
+    // Linux and macOS users start it from a terminal or a desktop file whose output the
+    // session logs; rfd's dialog there needs a portal or zenity, which may be the very thing
+    // that is missing, and can block.
+}
+
 /// Opens the window and runs the app until it is closed; `file` (from the command line or a
 /// double-click) is opened first: an assessment, or a checklist file to begin one with.
 pub fn run(file: Option<&std::path::Path>) -> eframe::Result {

@@ -4,6 +4,8 @@
 #[expect(missing_docs)] // The field names say what each string is.
 pub struct UiText {
     pub open_file_button: &'static str,
+    /// Why the window could not open and what to do (the start failed; shown in a message box).
+    pub start_failed: &'static str,
     /// Shown over the window while a file is dragged onto it.
     pub drop_hint: &'static str,
     pub msg_open_failed: &'static str,
@@ -229,6 +231,13 @@ pub struct UiText {
 /// German.
 pub const DE: UiText = UiText {
     open_file_button: "Öffnen",
+    start_failed: "Plattform-Check kann sein Fenster nicht öffnen. Meist fehlt OpenGL 2.0: \
+        in Remote-Desktop-Sitzungen, virtuellen Maschinen und mit dem Standard-Grafiktreiber \
+        von Windows gibt es oft nur OpenGL 1.1.\n\nWas hilft: den Grafiktreiber des Herstellers \
+        installieren, die IT bitten, OpenGL in Remote-Desktop-Sitzungen zu erlauben, oder das \
+        Programm direkt am Arbeitsplatzrechner starten. Die Befehlszeile (plattformcheck.exe) \
+        braucht keine Grafik: Sie prüft, bewertet und erstellt den PDF-Bericht \
+        (plattformcheck export DATEI).",
     drop_hint: "Loslassen, um die Datei zu öffnen",
     msg_open_failed: "konnte nicht geöffnet werden",
     msg_pdf_failed: "PDF konnte nicht geschrieben werden",
@@ -422,6 +431,12 @@ pub const DE: UiText = UiText {
 /// English.
 pub const EN: UiText = UiText {
     open_file_button: "Open",
+    start_failed: "Plattform-Check cannot open its window. Most often OpenGL 2.0 is missing: \
+        remote desktop sessions, virtual machines and Windows' basic display driver often offer \
+        only OpenGL 1.1.\n\nWhat helps: install the graphics vendor's driver, ask IT to allow \
+        OpenGL in remote desktop sessions, or start the program on the workstation itself. The \
+        command line (plattformcheck.exe) needs no graphics: it checks, scores and writes the \
+        PDF report (plattformcheck export FILE).",
     drop_hint: "Drop to open the file",
     msg_open_failed: "could not be opened",
     msg_pdf_failed: "the PDF could not be written",

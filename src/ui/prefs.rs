@@ -7,16 +7,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::state::Prefs;
-use crate::fsio;
+use crate::session::settings::{self, SettingsError};
 
 /// Name of the preferences file in the app's folder.
 pub const FILE_NAME: &str = "prefs.ron";
 
 /// Name of eframe's own file in the app's folder (window size and position, egui's memory).
 pub const WINDOW_FILE: &str = "window.ron";
-
-/// Largest preferences file read; a bigger one is not ours.
-const MAX_BYTES: u64 = 1 << 20;
 
 /// What reading the preferences found.
 #[derive(Debug)]
@@ -29,31 +26,20 @@ pub struct Loaded {
 
 /// Reads the preferences from `dir`.
 ///
-/// Without a file there, the preferences an older version
-/// kept in eframe's storage (`old_storage`, its `app.ron`) are taken over; a damaged file gives
-/// the defaults and a message naming it (the file is left as it is until the next change).
+/// Without a file there, the preferences an older version kept in eframe's storage
+/// (`old_storage`, its `app.ron`) are taken over; a damaged file gives the defaults and a
+/// message naming it (the file is left as it is until the next change).
 pub fn load(dir: &Path, old_storage: Option<&Path>) -> Loaded {
     let path = dir.join(FILE_NAME);
-    match fsio::read::read_regular(&path, MAX_BYTES) {
-        Ok(bytes) => match parse(&bytes) {
-            Ok(prefs) => Loaded {
-                prefs,
-                problem: None,
-            },
-            Err(reason) => Loaded {
-                prefs: Prefs::default(),
-                problem: Some(format!(
-                    "{}: {reason}; the default settings are used",
-                    path.display()
-                )),
-            },
+    match settings::read(&path) {
+        Ok(prefs) => Loaded {
+            prefs,
+            problem: None,
         },
-        Err(fsio::read::ReadError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
-            Loaded {
-                prefs: old_storage.and_then(from_old_storage).unwrap_or_default(),
-                problem: None,
-            }
-        }
+        Err(SettingsError::Missing) => Loaded {
+            prefs: old_storage.and_then(from_old_storage).unwrap_or_default(),
+            problem: None,
+        },
         Err(err) => Loaded {
             prefs: Prefs::default(),
             problem: Some(format!(
@@ -64,16 +50,10 @@ pub fn load(dir: &Path, old_storage: Option<&Path>) -> Loaded {
     }
 }
 
-fn parse(bytes: &[u8]) -> Result<Prefs, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    ron::from_str(text).map_err(|e| e.to_string())
-}
-
 /// The preferences in eframe's storage file of versions up to 0.2 (a map from key to RON text,
 /// ours under eframe's `APP_KEY`).
 fn from_old_storage(file: &Path) -> Option<Prefs> {
-    let bytes = fsio::read::read_regular(file, MAX_BYTES).ok()?;
-    let map: HashMap<String, String> = ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    let map: HashMap<String, String> = settings::read(file).ok()?;
     ron::from_str(map.get(eframe::APP_KEY)?).ok()
 }
 
@@ -87,10 +67,7 @@ pub fn old_storage_file() -> Option<PathBuf> {
 /// # Errors
 /// The folder cannot be created or the file cannot be written.
 pub fn save(dir: &Path, prefs: &Prefs) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let text = ron::ser::to_string_pretty(prefs, ron::ser::PrettyConfig::default())
-        .map_err(std::io::Error::other)?;
-    fsio::atomic::write_atomic(&dir.join(FILE_NAME), text.as_bytes())
+    settings::write(&dir.join(FILE_NAME), prefs)
 }
 
 #[cfg(test)]
