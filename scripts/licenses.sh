@@ -16,6 +16,8 @@ command -v cargo-about >/dev/null || {
 out=assets/licenses/THIRD-PARTY.txt
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
+# The crates' sources (licence files) for every target; cargo-about itself then works offline.
+cargo fetch --locked
 cargo about generate --locked --offline --fail -c scripts/licenses/about.toml \
   scripts/licenses/about.hbs -o "$tmp"
 {

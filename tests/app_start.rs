@@ -25,6 +25,8 @@ fn without_a_display_both_binaries_explain_and_exit() {
             "kann sein Fenster nicht öffnen",
             "cannot open its window",
             "OpenGL 2.0",
+            // Each renderer tried, with its cause.
+            "OpenGL: ",
             "plattformcheck export",
             // The cause, as the windowing library gave it.
             "DISPLAY",

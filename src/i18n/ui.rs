@@ -231,9 +231,10 @@ pub struct UiText {
 /// German.
 pub const DE: UiText = UiText {
     open_file_button: "Öffnen",
-    start_failed: "Plattform-Check kann sein Fenster nicht öffnen. Meist fehlt OpenGL 2.0: \
-        in Remote-Desktop-Sitzungen, virtuellen Maschinen und mit dem Standard-Grafiktreiber \
-        von Windows gibt es oft nur OpenGL 1.1.\n\nWas hilft: den Grafiktreiber des Herstellers \
+    start_failed: "Plattform-Check kann sein Fenster nicht öffnen: Keine der Grafikschnittstellen \
+        steht zur Verfügung (OpenGL 2.0, unter Windows auch Direct3D 12 und Vulkan). Das kommt \
+        in Remote-Desktop-Sitzungen, virtuellen Maschinen und mit einfachen Grafiktreibern \
+        vor.\n\nWas hilft: den Grafiktreiber des Herstellers \
         installieren, die IT bitten, OpenGL in Remote-Desktop-Sitzungen zu erlauben, oder das \
         Programm direkt am Arbeitsplatzrechner starten. Die Befehlszeile (plattformcheck.exe) \
         braucht keine Grafik: Sie prüft, bewertet und erstellt den PDF-Bericht \
@@ -431,9 +432,9 @@ pub const DE: UiText = UiText {
 /// English.
 pub const EN: UiText = UiText {
     open_file_button: "Open",
-    start_failed: "Plattform-Check cannot open its window. Most often OpenGL 2.0 is missing: \
-        remote desktop sessions, virtual machines and Windows' basic display driver often offer \
-        only OpenGL 1.1.\n\nWhat helps: install the graphics vendor's driver, ask IT to allow \
+    start_failed: "Plattform-Check cannot open its window: none of the graphics interfaces is \
+        available (OpenGL 2.0, on Windows also Direct3D 12 and Vulkan). This happens in remote \
+        desktop sessions, virtual machines and with basic display drivers.\n\nWhat helps: install the graphics vendor's driver, ask IT to allow \
         OpenGL in remote desktop sessions, or start the program on the workstation itself. The \
         command line (plattformcheck.exe) needs no graphics: it checks, scores and writes the \
         PDF report (plattformcheck export FILE).",

@@ -4,7 +4,7 @@
 //! Other targets need nothing from it.
 
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=scripts/build.rs");
     println!("cargo:rerun-if-changed=assets/windows/plattformcheck.ico");
     println!("cargo:rerun-if-changed=assets/windows/plattformcheck.manifest");
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
