@@ -3,7 +3,18 @@
 
 #![cfg(unix)]
 
+use std::path::Path;
 use std::process::Command;
+
+/// `bin` as it would start on a machine with no display, its app folder in `data`.
+fn without_display(bin: &str, data: &Path) -> Command {
+    let mut cmd = Command::new(bin);
+    cmd.env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("PLATTFORMCHECK_DATA_DIR", data);
+    cmd
+}
 
 #[test]
 fn without_a_display_both_binaries_explain_and_exit() {
@@ -12,11 +23,7 @@ fn without_a_display_both_binaries_explain_and_exit() {
         env!("CARGO_BIN_EXE_plattformcheck"),
         env!("CARGO_BIN_EXE_plattformcheck-app"),
     ] {
-        let out = Command::new(bin)
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("WAYLAND_SOCKET")
-            .env("PLATTFORMCHECK_DATA_DIR", data.path())
+        let out = without_display(bin, data.path())
             .output()
             .expect("the binary runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -46,12 +53,8 @@ fn the_app_binary_takes_a_file_and_nothing_else_is_parsed() {
     let data = tempfile::tempdir().expect("temp dir");
     let file = data.path().join("Prüfung.pcheck");
     std::fs::write(&file, "keep me").expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_plattformcheck-app"))
+    let out = without_display(env!("CARGO_BIN_EXE_plattformcheck-app"), data.path())
         .arg(&file)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("WAYLAND_SOCKET")
-        .env("PLATTFORMCHECK_DATA_DIR", data.path())
         .output()
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));

@@ -67,11 +67,15 @@ struct Start {
     loaded: Option<prefs::Loaded>,
     builtins: Option<JoinHandle<LoadReport>>,
     started: Instant,
+    /// Whether a window got as far as building the app: an error after that is not a missing
+    /// renderer, and another attempt would start the work over.
+    created: bool,
 }
 
 impl Start {
     /// Builds the app in the new window's context.
     fn app(&mut self, cc: &eframe::CreationContext<'_>) -> App {
+        self.created = true;
         style::install_fonts(&cc.egui_ctx);
         let (prefs, problem) = self
             .loaded
@@ -116,6 +120,7 @@ pub fn run(file: Option<&Path>) -> Result<(), String> {
         loaded,
         builtins: Some(builtins),
         started,
+        created: false,
     }));
     let attempt = |renderer: Renderer| {
         let start = Arc::clone(&start);
@@ -137,6 +142,9 @@ pub fn run(file: Option<&Path>) -> Result<(), String> {
         match attempt(renderer) {
             Ok(()) => return Ok(()),
             Err(cause) => causes.push(cause),
+        }
+        if start.lock().unwrap_or_else(PoisonError::into_inner).created {
+            break;
         }
     }
     Err(causes.join("; "))
