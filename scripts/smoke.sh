@@ -115,8 +115,9 @@ wine_bin=${WINE:-$(command -v wine64 || command -v wine || true)}
 [ -x "$wine_bin" ] || fail "Wine is not installed (scripts/smoke.sh --install-tools)"
 export WINEDEBUG=-all WINEARCH=win64
 export WINEPREFIX="${WINEPREFIX:-$PWD/target/wine-prefix}"
-# No Mono/Gecko download prompts: this machine has no network.
-export WINEDLLOVERRIDES="mscoree,mshtml="
+# No Mono/Gecko download prompts (this machine has no network), and no menu entries that Wine
+# would mirror from the test installs into the host's desktop.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 step "windows: Wine prefix $WINEPREFIX"
 "$wine_bin" wineboot --init >/dev/null 2>&1 || true
 
@@ -214,6 +215,8 @@ installed="$WINEPREFIX/drive_c/Program Files/Plattform-Check"
 for f in plattformcheck.exe plattformcheck-app.exe README.md LICENSES.txt; do
   [ -f "$installed/$f" ] || fail "after installing, $f is not in C:\\Program Files\\Plattform-Check"
 done
+start_menu_entry() { find "$WINEPREFIX/drive_c" -path '*/Start Menu/Programs/Plattform-Check.lnk' -print -quit; }
+[ -n "$(start_menu_entry)" ] || fail "after installing, there is no Start-menu entry"
 association=$("$wine_bin" reg query 'HKCR\.pcheck' 2>/dev/null | tr -d '\r' || true)
 grep -q "PlattformCheck.Assessment" <<<"$association" ||
   fail "after installing, .pcheck is not associated"
@@ -233,6 +236,7 @@ products=$("$wine_bin" reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion
 [ "$products" -eq 1 ] || fail "after the upgrade, $products Plattform-Check entries are installed (want 1)"
 "$wine_bin" msiexec /x "$work/newer.msi" /qn >/dev/null 2>&1 || fail "msiexec /x failed"
 [ ! -e "$installed/plattformcheck.exe" ] || fail "after uninstalling, plattformcheck.exe is still there"
+[ -z "$(start_menu_entry)" ] || fail "after uninstalling, the Start-menu entry is still there"
 "$wine_bin" reg query 'HKCR\.pcheck' >/dev/null 2>&1 && fail "after uninstalling, .pcheck is still associated"
 
 # ---------------------------------------------------------------------------------------------
