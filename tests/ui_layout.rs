@@ -30,6 +30,22 @@ fn bar_labels(lang: Lang) -> Vec<&'static str> {
 
 /// The widget labelled `label` nearest the top of the window: the bar's, where the side list
 /// has one of the same name ("Ergebnis").
+/// The app in a harness for a `w`×`h` window. The harness does not apply egui's zoom factor,
+/// so in projector mode it gets the logical size that the zoom leaves of the window
+/// (`style::PROJECTOR_ZOOM`).
+fn sized(app: App, w: f32, h: f32, projector: bool) -> Harness<'static, App> {
+    common::harness(app, egui::vec2(w, h) / zoom(projector))
+}
+
+/// The zoom factor of projector mode, or 1.
+fn zoom(projector: bool) -> f32 {
+    if projector {
+        style::PROJECTOR_ZOOM
+    } else {
+        1.0
+    }
+}
+
 fn top_most<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
     harness
         .query_all_by_label(label)
@@ -52,19 +68,12 @@ fn the_top_bar_never_overlaps() {
                     };
                     let mut app = App::new(prefs, Some(data.path().to_path_buf()));
                     app.apply(Action::OpenExample(0));
-                    // The harness does not apply egui's zoom factor, so it gets the logical
-                    // size that projector mode's zoom leaves of the window (`style::PROJECTOR_ZOOM`).
-                    let zoom = if projector {
-                        style::PROJECTOR_ZOOM
-                    } else {
-                        1.0
-                    };
-                    let mut harness = common::harness(app, egui::vec2(w, h) / zoom);
+                    let mut harness = sized(app, w, h, projector);
                     harness.run();
                     let case = format!("{w}×{h}, projector {projector}, dark {dark}, {lang:?}");
                     let screen = harness.ctx.content_rect();
                     assert!(
-                        (screen.width() - w / zoom).abs() < 1.0,
+                        (screen.width() - w / zoom(projector)).abs() < 1.0,
                         "{case}: logical width {screen:?}"
                     );
                     let rects: Vec<(&str, egui::Rect)> = bar_labels(lang)
@@ -202,12 +211,7 @@ fn result_metadata_and_question_fit_the_window_in_every_mode() {
                     app.apply(Action::OpenExample(example));
                     app.apply(Action::Go(to));
                 }
-                let zoom = if projector {
-                    style::PROJECTOR_ZOOM
-                } else {
-                    1.0
-                };
-                let mut harness = common::harness(app, egui::vec2(w, h) / zoom);
+                let mut harness = sized(app, w, h, projector);
                 harness.run();
                 let screen = harness.ctx.content_rect();
                 let case =

@@ -80,6 +80,24 @@ impl<'a> SideList<'a> {
 
     /// One row: a selectable button, a Tab stop only after F6; `size`: exactly this size (the
     /// long list's rows, whose height must be known in advance).
+    /// A row for a step that is not a question (basic data, result): selected when current,
+    /// going there when clicked.
+    fn step_item(
+        &self,
+        ui: &mut Ui,
+        current: &Step,
+        step: Step,
+        title: &str,
+        actions: &mut Vec<Action>,
+    ) {
+        if self
+            .item(ui, *current == step, RichText::new(title), None)
+            .clicked()
+        {
+            actions.push(Action::Go(step));
+        }
+    }
+
     fn item(
         &self,
         ui: &mut Ui,
@@ -232,17 +250,7 @@ impl<'a> SideList<'a> {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let current = w.step();
-                if self
-                    .item(
-                        ui,
-                        *current == Step::Metadata,
-                        RichText::new(s.metadata_title),
-                        None,
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::Go(Step::Metadata));
-                }
+                self.step_item(ui, current, Step::Metadata, s.metadata_title, actions);
                 let mut n = 0;
                 for section in w.checklist().sections() {
                     ui.add_space(4.0);
@@ -271,17 +279,7 @@ impl<'a> SideList<'a> {
                     }
                 }
                 ui.add_space(6.0);
-                if self
-                    .item(
-                        ui,
-                        *current == Step::Result,
-                        RichText::new(s.result_title),
-                        None,
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::Go(Step::Result));
-                }
+                self.step_item(ui, current, Step::Result, s.result_title, actions);
                 ui.add_space(8.0);
                 ui.label(RichText::new(s.legend).weak().size(12.0));
             });
